@@ -1,0 +1,35 @@
+"""``baucu demo``: create the database, load the Lạng Sơn 2026 demo, print logins, serve."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandParser
+
+from baucu import demo
+
+
+class Command(BaseCommand):
+    help = "Create the database, load the Lạng Sơn 2026 demo and serve it on http://127.0.0.1:8000"
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--no-serve", action="store_true", help="load the demo and exit")
+        parser.add_argument("--port", type=int, default=8000)
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        from django.conf import settings
+
+        settings.VAR_DIR.mkdir(parents=True, exist_ok=True)
+        call_command("migrate", interactive=False, verbosity=0)
+        call_command("compilemessages_if_needed", verbosity=0)
+        demo.run_steps(self.stdout)
+        url = f"http://127.0.0.1:{options['port']}/"
+        self.stdout.write(self.style.SUCCESS(f"baucu demo ready: {url}"))
+        accounts = demo.demo_accounts()
+        if accounts:
+            self.stdout.write("Demo logins (synthetic, TOTP off for the demo only):")
+            for role, username, password in accounts:
+                self.stdout.write(f"  {role:<45} {username:<24} {password}")
+        if not options["no_serve"]:
+            call_command("runserver", f"127.0.0.1:{options['port']}", use_reloader=False)
