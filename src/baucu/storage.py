@@ -18,7 +18,7 @@ def database_from_url(url: str | None, var_dir: Path) -> dict[str, Any]:
     """Django DATABASES entry from ``DATABASE_URL`` (PostgreSQL) or the embedded SQLite default."""
     if not url:
         return {
-            "ENGINE": "django.db.backends.sqlite3",
+            "ENGINE": "baucu.sqlite",  # Django's, quoting collation names
             "NAME": var_dir / "baucu.sqlite3",
             "OPTIONS": {"transaction_mode": "IMMEDIATE", "timeout": 20},
             "TEST": {"NAME": var_dir / "test-baucu.sqlite3"},

@@ -1,0 +1,1 @@
+"""Django's SQLite backend with quoted collation names (ENGINE ``baucu.sqlite``)."""
