@@ -12,6 +12,7 @@ from typing import Any, TextIO
 
 STEPS: list[str] = [
     "baucu.units.demo.load",
+    "baucu.accounts.demo.load",
 ]
 
 # Printed at the end of the demo: (role label, username, password). Filled by accounts (issue 4).

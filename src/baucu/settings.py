@@ -41,10 +41,14 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "baucu",
     "baucu.units",
+    "baucu.accounts",
+    "baucu.audit",
+    "baucu.backoffice",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "baucu.accounts.security_headers.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -116,6 +120,12 @@ WHITENOISE_USE_FINDERS = not PRODUCTION
 FILE_STORE_DIR = Path(os.environ.get("BAUCU_FILE_STORE", VAR_DIR / "files"))
 
 LOGIN_URL = "/login/"
+# Accounts (issue 4): our own user model; roles and jurisdictions live in accounts.RoleAssignment.
+AUTH_USER_MODEL = "accounts.User"
+LOGIN_REDIRECT_URL = "/bo/"
+SESSION_COOKIE_AGE = 8 * 60 * 60  # one working day
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+CSRF_COOKIE_HTTPONLY = True
 
 # Security: sensible everywhere, strict behind TLS in production.
 SESSION_COOKIE_HTTPONLY = True

@@ -2,4 +2,6 @@ from django.urls import include, path
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
+    path("", include("baucu.accounts.urls")),
+    path("bo/", include("baucu.backoffice.urls")),
 ]
