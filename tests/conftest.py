@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from typing import Any
 
 import pytest
@@ -19,6 +19,13 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--disable-quic",
 ]
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """The SQLite test database lives under VAR_DIR, which a fresh checkout does not have yet."""
+    from django.conf import settings
+
+    settings.VAR_DIR.mkdir(parents=True, exist_ok=True)
 
 
 @pytest.fixture(scope="session")
@@ -44,3 +51,41 @@ def page(browser: Any, live_server: Any) -> Iterator[Any]:
     tab.set_default_timeout(15_000)
     yield tab
     context.close()
+
+
+# --- Administrative units (34 provinces, 3,321 communes), loaded once per session -------------------
+
+
+@pytest.fixture(scope="session")
+def _units_in_test_database(django_db_setup: None, django_db_blocker: Any) -> None:
+    """Load the units once, committed, so tests that need them pay nothing."""
+    from baucu.units.services import do_load_units
+
+    with django_db_blocker.unblock():
+        do_load_units()
+
+
+@pytest.fixture
+def units(_units_in_test_database: None) -> None:
+    """The units are in the database (the test needs a ``django_db`` mark)."""
+    from baucu.units.queries import units_loaded
+    from baucu.units.services import do_load_units
+
+    if not units_loaded():  # a transactional test truncated them and the reload below did not run
+        do_load_units()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> Generator[None, Any, Any]:
+    """A transactional test ends by truncating every table: put the units back, committed."""
+    result = yield
+    if nextitem is not None and "units" in getattr(item, "fixturenames", ()):
+        marker = item.get_closest_marker("django_db")
+        if marker is not None and marker.kwargs.get("transaction"):
+            from pytest_django.plugin import blocking_manager_key
+
+            from baucu.units.services import do_load_units
+
+            with item.config.stash[blocking_manager_key].unblock():
+                do_load_units()
+    return result

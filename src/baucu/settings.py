@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "baucu",
     "baucu.units",
+    "baucu.public",
     "baucu.accounts",
     "baucu.audit",
     "baucu.backoffice",

@@ -4,4 +4,5 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("baucu.accounts.urls")),
     path("bo/", include("baucu.backoffice.urls")),
+    path("", include("baucu.public.urls")),
 ]

@@ -88,6 +88,8 @@ class FormerUnit(models.Model):
         verbose_name_plural = _("former units")
 
     def __str__(self) -> str:
+        if self.code == self.district_code:  # an island district: it is its own commune level
+            return f"{self.name}, {self.province_name}"
         return f"{self.name}, {self.district_name}, {self.province_name}"
 
 
