@@ -1,0 +1,1 @@
+"""Voter registry (issue 6). ``pipeline`` is the pure bulk transform; the Django app grows around it."""

@@ -1,0 +1,419 @@
+"""Population extract + voting-area plan → voter lists (spec/formats.md §6), set-based in DuckDB.
+
+One pass of SQL over the extract; the law's parameters come from ``baucu.law.voters`` through
+``rules``. Per citizen:
+
+1. **Rejected** (``rejected.csv``): the row is wrong. Every problem of the row is reported, one line
+   each, in the order of ``REJECTION_CODES``; a row with any problem is not listed. Every row that
+   carries a duplicated personal_id is rejected (none of them is listed).
+2. **Excluded** (``excluded.csv``): a valid row lawfully not listed: the status (Art. 30(1), or
+   deceased; checked first, as the law core does), under 18 on election day (Art. 2), or a birth date
+   the law core cannot settle, which a person must decide: ``manual_decision_birth_year`` (year only,
+   in the cut-off year) and ``manual_decision_leap_day`` (born 29 February, law core docstring).
+3. **Listed** (``voters.parquet``, ``voters.csv``) at the facility when ``facility_code`` is set, at the
+   temporary residence when the voter asked for it and one is given, else at the permanent residence
+   (§4); basis and contests from the law core (Art. 29(3), 29(5)). A temporary residence without a
+   registration date is listed as ``temporary`` (NA + provincial) and reported in
+   ``summary.json["manual_decisions"]`` because the law core marks it for a manual decision.
+
+Order on a voting area's list: residence group in plan order, household (book number; members of a
+household together, head first), Vietnamese name order (``COLLATE vi``), then personal_id so that the
+order, and so ``seq`` (the voter-card number), is the same on every run.
+
+All output is written to a temporary directory next to ``out`` and moved into place only when
+everything succeeded: a failure leaves no partial output.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import shutil
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from baucu.law.collation import match_key
+from baucu.voters.pipeline.plan import read_plan
+from baucu.voters.pipeline.problems import invalid
+from baucu.voters.pipeline.read import load_extract
+from baucu.voters.pipeline.rules import RuleParameters, rule_parameters, sql_list, sql_literal
+
+VOTER_COLUMNS = (
+    "voting_area_id",
+    "seq",
+    "personal_id",
+    "full_name",
+    "birth_date",
+    "gender",
+    "ethnicity",
+    "votes_na",
+    "votes_provincial",
+    "votes_commune",
+    "basis",
+)
+REJECTED_COLUMNS = ("row", "personal_id", "code", "message")
+EXCLUDED_COLUMNS = ("personal_id", "code")
+
+# Stable codes of rejected rows, in reporting order, with their messages.
+REJECTION_CODES: dict[str, str] = {
+    "bad_personal_id": "personal_id is not 12 digits",
+    "bad_birth_date": "birth_date is not YYYY-MM-DD or YYYY, or is before 1900 or after election day",
+    "bad_gender": "gender is not M or F",
+    "missing_full_name": "full_name is empty",
+    "id_inconsistent_with_birth_year": "digits 4–6 of personal_id do not match the birth year",
+    "id_inconsistent_with_sex": "digit 4 of personal_id does not match the gender",
+    "duplicate_personal_id": "the same personal_id is on more than one row; none of them is listed",
+    "unknown_status": "status is not one of the values of spec/formats.md §4",
+    "unknown_commune": "the commune where the voter is listed is not in the voting-area plan",
+    "unmapped_residence_group": "the residence group is not in the voting-area plan of its commune",
+    "unknown_facility": "facility_code is not in the voting-area plan",
+    "unknown_facility_kind": "facility_kind is not hospital, care, detention, compulsory or military",
+    "bad_vote_at_temporary": "vote_at_temporary is not true or false",
+    "bad_household_head": "household_head is not true or false",
+    "bad_temporary_since": "temporary_since is not a date (YYYY-MM-DD)",
+    "temporary_since_after_election_day": "temporary residence registered after election day",
+}
+MANUAL_EXCLUSIONS = ("manual_decision_birth_year", "manual_decision_leap_day")
+
+Progress = Callable[[str], None]
+
+
+def _quiet(_: str) -> None:
+    pass
+
+
+def transform(
+    election_day: dt.date,
+    population: Path,
+    areas: Path,
+    out: Path,
+    *,
+    progress: Progress = _quiet,
+    memory_limit: str | None = None,
+    threads: int | None = None,
+) -> dict[str, Any]:
+    """Write the lists of §6 into ``out`` (replacing an earlier transform there); returns the summary."""
+    started = time.monotonic()
+
+    def stage(text: str) -> None:
+        progress(f"{text} ({time.monotonic() - started:.1f} s)")
+
+    out = out.resolve()
+    _check_out(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
+    try:
+        staging = work / "out"
+        staging.mkdir()
+        config: dict[str, Any] = {"temp_directory": str(work / "spill"), "preserve_insertion_order": True}
+        if memory_limit:
+            config["memory_limit"] = memory_limit
+        if threads:
+            config["threads"] = threads
+        with duckdb.connect(config=config) as con:
+            plan = read_plan(areas, work)
+            stage(f"plan: {plan.groups.num_rows:,} residence groups, {plan.facilities.num_rows:,} facilities")
+            rows = load_extract(con, population, work)
+            stage(f"read: {rows:,} rows from {population.name}")
+            params = rule_parameters(election_day)
+            _classify(con, plan_tables=(plan.groups, plan.facilities), communes=plan.communes, p=params)
+            stage("classified: validity, exclusions, basis, voting area")
+            summary = _write(con, staging, params)
+            summary["input"] = {"population": str(population), "areas": str(areas), "rows": rows}
+            (staging / "summary.json").write_text(
+                json.dumps(summary, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+            )
+            stage(
+                f"wrote: {summary['totals']['voters']:,} voters in {len(summary['voting_areas']):,} areas, "
+                f"{summary['rejected']['rows']:,} rejected, {summary['excluded']['total']:,} excluded"
+            )
+        _replace(staging, out)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return summary
+
+
+def _check_out(out: Path) -> None:
+    """Refuse to replace a directory that is not empty and not an earlier transform's output."""
+    if out.exists() and (not out.is_dir() or (any(out.iterdir()) and not (out / "summary.json").exists())):
+        raise invalid(
+            str(out),
+            "spec/formats.md §6",
+            "out_not_replaceable",
+            f"{out}: exists and is not an earlier output of voters transform; choose an empty directory",
+        )
+
+
+def _replace(staging: Path, out: Path) -> None:
+    old = None
+    if out.exists():
+        old = out.with_name(f".{out.name}.old.{os.getpid()}")
+        out.rename(old)
+    staging.rename(out)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def _classify(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    plan_tables: tuple[pa.Table, pa.Table],
+    communes: frozenset[str],
+    p: RuleParameters,
+) -> None:
+    groups, facilities = plan_tables
+    con.register("plan_groups", groups)
+    con.register("plan_facilities", facilities)
+    con.register("plan_communes", pa.table({"commune_code": pa.array(sorted(communes), pa.string())}))
+    con.execute(
+        "CREATE TEMP TABLE contests AS SELECT * FROM (VALUES "
+        + ", ".join(
+            f"({sql_literal(b)}, {sql_literal(na)}, {sql_literal(pr)}, {sql_literal(co)})"
+            for b, na, pr, co in p.contests
+        )
+        + ") t(basis, votes_na, votes_provincial, votes_commune)"
+    )
+    e = sql_literal(p.election_day)
+    # Where each citizen is listed (spec/formats.md §4), before any check.
+    con.execute("""
+        CREATE TEMP VIEW placed AS
+        SELECT *,
+            facility_code IS NOT NULL AS at_facility,
+            facility_code IS NULL AND vote_at_temporary = 'true'
+                AND temporary_commune_code IS NOT NULL AS at_temp,
+            CASE WHEN at_temp THEN temporary_commune_code ELSE permanent_commune_code END AS list_commune,
+            CASE WHEN at_temp THEN temporary_residence_group ELSE permanent_residence_group END AS list_group
+        FROM (
+            SELECT row,
+                NULLIF(trim(personal_id), '') AS personal_id,
+                NULLIF(nfc_normalize(trim(full_name)), '') AS full_name,
+                NULLIF(trim(birth_date), '') AS birth_date,
+                upper(trim(gender)) AS gender,
+                nfc_normalize(trim(ethnicity)) AS ethnicity,
+                trim(permanent_commune_code) AS permanent_commune_code,
+                permanent_residence_group,
+                NULLIF(trim(temporary_commune_code), '') AS temporary_commune_code,
+                temporary_residence_group,
+                NULLIF(trim(temporary_since), '') AS temporary_since,
+                NULLIF(lower(trim(vote_at_temporary)), '') AS vote_at_temporary,
+                NULLIF(trim(facility_code), '') AS facility_code,
+                NULLIF(lower(trim(facility_kind)), '') AS facility_kind,
+                coalesce(trim(status), '') AS status,
+                NULLIF(trim(household_id), '') AS household_id,
+                NULLIF(lower(trim(household_head)), '') AS household_head
+            FROM raw)
+    """)
+    # Residence groups are matched on the law core's match key, computed once per distinct name.
+    names = con.execute(
+        "SELECT DISTINCT list_commune, list_group FROM placed"
+        " WHERE NOT at_facility AND list_group IS NOT NULL"
+    ).fetchall()
+    con.register(
+        "group_names",
+        pa.table(
+            {
+                "list_commune": pa.array([n[0] for n in names], pa.string()),
+                "list_group": pa.array([n[1] for n in names], pa.string()),
+                "group_key": pa.array([match_key(n[1]) for n in names], pa.string()),
+            }
+        ),
+    )
+    con.execute("""
+        CREATE TEMP TABLE group_areas AS
+        SELECT n.list_commune, n.list_group, g.voting_area_id, g.group_order
+        FROM group_names n JOIN plan_groups g ON g.commune_code = n.list_commune AND g.group_key = n.group_key
+    """)
+    con.execute(f"""
+        CREATE TEMP TABLE citizens AS
+        WITH dup AS (
+            SELECT personal_id FROM placed WHERE personal_id IS NOT NULL GROUP BY ALL HAVING count(*) > 1),
+        parsed AS (
+            SELECT c.*,
+                regexp_full_match(coalesce(personal_id, ''), '[0-9]{{12}}') AS id_ok,
+                CASE WHEN regexp_full_match(birth_date, '[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}')
+                     THEN try_cast(birth_date AS DATE) END AS bdate,
+                CASE WHEN regexp_full_match(birth_date, '[0-9]{{4}}')
+                     THEN CAST(birth_date AS INTEGER) END AS byear_only,
+                CASE WHEN regexp_full_match(temporary_since, '[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}')
+                     THEN try_cast(temporary_since AS DATE) END AS since,
+                coalesce(year(bdate), byear_only) AS byear,
+                coalesce(byear >= 1900 AND coalesce(bdate <= {e}, byear_only <= year({e})), false)
+                    AS birth_ok,
+                gender IN ('M', 'F') AS gender_ok,
+                CAST(substr(personal_id, 4, 1) AS INTEGER) AS id_century_sex,
+                personal_id IN (SELECT personal_id FROM dup) AS duplicated,
+                ga.voting_area_id AS group_area, ga.group_order,
+                pf.voting_area_id AS facility_area,
+                list_commune IN (SELECT commune_code FROM plan_communes) AS commune_known
+            FROM placed c
+            LEFT JOIN group_areas ga USING (list_commune, list_group)
+            LEFT JOIN plan_facilities pf USING (facility_code)
+        ),
+        checked AS (
+            SELECT *, list_filter([
+                CASE WHEN NOT id_ok THEN 'bad_personal_id' END,
+                CASE WHEN NOT birth_ok THEN 'bad_birth_date' END,
+                CASE WHEN NOT coalesce(gender_ok, false) THEN 'bad_gender' END,
+                CASE WHEN full_name IS NULL THEN 'missing_full_name' END,
+                CASE WHEN id_ok AND birth_ok AND (
+                        CAST(substr(personal_id, 5, 2) AS INTEGER) <> byear % 100
+                        OR id_century_sex // 2 <> byear // 100 - 19)
+                     THEN 'id_inconsistent_with_birth_year' END,
+                CASE WHEN id_ok AND gender_ok AND id_century_sex % 2 <> CAST(gender = 'F' AS INTEGER)
+                     THEN 'id_inconsistent_with_sex' END,
+                CASE WHEN duplicated THEN 'duplicate_personal_id' END,
+                CASE WHEN status NOT IN {sql_list(p.known_statuses)} THEN 'unknown_status' END,
+                CASE WHEN NOT at_facility AND NOT coalesce(commune_known, false) THEN 'unknown_commune' END,
+                CASE WHEN NOT at_facility AND commune_known AND group_area IS NULL
+                     THEN 'unmapped_residence_group' END,
+                CASE WHEN at_facility AND facility_area IS NULL THEN 'unknown_facility' END,
+                CASE WHEN at_facility AND facility_kind NOT IN {sql_list(p.facility_kinds)}
+                     THEN 'unknown_facility_kind' END,
+                CASE WHEN vote_at_temporary NOT IN ('true', 'false') THEN 'bad_vote_at_temporary' END,
+                CASE WHEN household_head NOT IN ('true', 'false') THEN 'bad_household_head' END,
+                CASE WHEN at_temp AND temporary_since IS NOT NULL AND since IS NULL
+                     THEN 'bad_temporary_since' END,
+                CASE WHEN at_temp AND since > {e} THEN 'temporary_since_after_election_day' END
+            ], lambda x: x IS NOT NULL) AS problems
+            FROM parsed
+        )
+        SELECT row, personal_id, full_name, birth_date, gender, ethnicity, household_id,
+            coalesce(household_head = 'true', false) AS head,
+            coalesce(group_order, 0) AS group_order,
+            CASE WHEN at_facility THEN facility_area ELSE group_area END AS voting_area_id,
+            problems,
+            CASE WHEN len(problems) > 0 THEN NULL
+                 WHEN status IN {sql_list(p.not_listed_statuses)} THEN status
+                 WHEN bdate = {sql_literal(p.manual_birth_date)} THEN 'manual_decision_leap_day'
+                 WHEN bdate > {sql_literal(p.latest_birth_date)} THEN 'under_age'
+                 WHEN byear_only = {sql_literal(p.manual_birth_year)} THEN 'manual_decision_birth_year'
+                 WHEN byear_only > {p.latest_certain_birth_year} THEN 'under_age'
+            END AS exclusion,
+            CASE WHEN at_facility THEN 'facility'
+                 WHEN at_temp AND (since IS NULL OR since > {sql_literal(p.temporary_12m_since)})
+                      THEN 'temporary'
+                 WHEN at_temp THEN 'temporary_12m'
+                 ELSE 'permanent' END AS basis,
+            at_temp AND since IS NULL AS since_unknown
+        FROM checked
+    """)
+
+
+def _write(con: duckdb.DuckDBPyConnection, staging: Path, p: RuleParameters) -> dict[str, Any]:
+    voters_parquet = staging / "voters.parquet"
+    con.execute(f"""
+        COPY (
+            SELECT voting_area_id, seq, personal_id, full_name, birth_date, gender, ethnicity,
+                   votes_na, votes_provincial, votes_commune, basis
+            FROM (
+                SELECT v.*, c.votes_na, c.votes_provincial, c.votes_commune,
+                    row_number() OVER (
+                        PARTITION BY voting_area_id
+                        ORDER BY group_order, household_id NULLS LAST, head DESC,
+                                 full_name COLLATE vi, personal_id) AS seq
+                FROM citizens v JOIN contests c USING (basis)
+                WHERE len(problems) = 0 AND exclusion IS NULL)
+            ORDER BY voting_area_id, seq
+        ) TO '{_sql_path(voters_parquet)}' (FORMAT parquet, COMPRESSION zstd)
+    """)
+    con.execute(f"""
+        COPY (SELECT * FROM read_parquet('{_sql_path(voters_parquet)}'))
+        TO '{_sql_path(staging / "voters.csv")}' (HEADER, DELIMITER ',')
+    """)
+    messages = pa.table(
+        {
+            "code": pa.array(list(REJECTION_CODES), pa.string()),
+            "message": pa.array(list(REJECTION_CODES.values()), pa.string()),
+            "priority": pa.array(range(len(REJECTION_CODES)), pa.int64()),
+        }
+    )
+    con.register("rejection_messages", messages)
+    con.execute(f"""
+        COPY (
+            SELECT row, personal_id, code, m.message
+            FROM (SELECT row, personal_id, unnest(problems) AS code FROM citizens WHERE len(problems) > 0)
+            JOIN rejection_messages m USING (code)
+            ORDER BY row, m.priority
+        ) TO '{_sql_path(staging / "rejected.csv")}' (HEADER, DELIMITER ',')
+    """)
+    con.execute(f"""
+        COPY (SELECT personal_id, exclusion AS code FROM citizens WHERE exclusion IS NOT NULL ORDER BY row)
+        TO '{_sql_path(staging / "excluded.csv")}' (HEADER, DELIMITER ',')
+    """)
+    return _summary(con, voters_parquet, p)
+
+
+def _counts(rows: list[tuple[Any, ...]]) -> dict[str, int]:
+    return {str(k): int(v) for k, v in rows}
+
+
+def _summary(con: duckdb.DuckDBPyConnection, voters_parquet: Path, p: RuleParameters) -> dict[str, Any]:
+    per_area_sql = f"""
+        SELECT voting_area_id, count(*) AS voters,
+            count_if(gender = 'M') AS male, count_if(gender = 'F') AS female,
+            count_if(votes_na) AS na, count_if(votes_provincial) AS provincial,
+            count_if(votes_commune) AS commune,
+            count_if(basis = 'permanent') AS permanent, count_if(basis = 'temporary_12m') AS temporary_12m,
+            count_if(basis = 'temporary') AS temporary, count_if(basis = 'facility') AS facility
+        FROM read_parquet('{_sql_path(voters_parquet)}')
+        GROUP BY voting_area_id ORDER BY voting_area_id
+    """
+    rel = con.execute(per_area_sql)
+    names = [d[0] for d in rel.description or []]
+    areas = [dict(zip(names, r, strict=True)) for r in rel.fetchall()]
+    totals = {k: sum(a[k] for a in areas) for k in names[1:]}
+    rejected_by_code = _counts(
+        con.execute(
+            "SELECT code, count(*) FROM (SELECT unnest(problems) AS code FROM citizens)"
+            " GROUP BY code ORDER BY code"
+        ).fetchall()
+    )
+    rejected_rows = con.execute("SELECT count(*) FROM citizens WHERE len(problems) > 0").fetchall()[0][0]
+    excluded = _counts(
+        con.execute(
+            "SELECT exclusion, count(*) FROM citizens WHERE exclusion IS NOT NULL GROUP BY 1 ORDER BY 1"
+        ).fetchall()
+    )
+    since_unknown = [
+        r[0]
+        for r in con.execute(
+            "SELECT personal_id FROM citizens"
+            " WHERE since_unknown AND len(problems) = 0 AND exclusion IS NULL "
+            "ORDER BY row"
+        ).fetchall()
+    ]
+    return {
+        "election_day": p.election_day.isoformat(),
+        "rules": {
+            "latest_eligible_birth_date": p.latest_birth_date.isoformat(),
+            "temporary_12m_since_cutoff": p.temporary_12m_since.isoformat(),
+            "source": "baucu.law.voters.pipeline_parameters",
+        },
+        "totals": totals,
+        "voting_areas": areas,
+        "rejected": {"rows": int(rejected_rows), "by_code": rejected_by_code},
+        "excluded": {"total": sum(excluded.values()), "by_code": excluded},
+        "manual_decisions": {
+            code: {"count": excluded.get(code, 0), "listed": False, "where": "excluded.csv"}
+            for code in MANUAL_EXCLUSIONS
+        }
+        | {
+            "temporary_since_unknown": {
+                "count": len(since_unknown),
+                "listed": True,
+                "basis": "temporary",
+                "personal_ids": since_unknown,
+            }
+        },
+    }
+
+
+def _sql_path(path: Path) -> str:
+    return str(path).replace("'", "''")
