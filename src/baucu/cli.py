@@ -2,6 +2,7 @@
 
 ``baucu law ...`` and ``baucu results determine ...`` are pure law-core commands (spec/formats.md
 §1–3): they run without Django so that independent checkers get them fast and without a database.
+So do the bulk transforms ``baucu voters transform`` (§6) and ``baucu synth population``.
 Everything else is a Django management command; ``baucu --help`` lists them by capability.
 """
 
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 
 # Which capability each of baucu's own commands belongs to (issue waves in README order).
 CAPABILITIES: dict[str, str] = {
@@ -41,8 +43,21 @@ CAPABILITY_ORDER = [
 DJANGO_ADMIN_COMMANDS = ["migrate", "runserver", "createsuperuser", "check", "compilemessages", "shell"]
 
 
-def _is_pure_law_command(argv: list[str]) -> bool:
-    return bool(argv) and (argv[0] == "law" or argv[:2] == ["results", "determine"])
+def _pure_command(argv: list[str]) -> Callable[[list[str]], int] | None:
+    """The entry point of a command that runs without Django (law core, bulk transforms), if it is one."""
+    if argv and (argv[0] == "law" or argv[:2] == ["results", "determine"]):
+        from baucu.law.cli import main as law_main
+
+        return law_main
+    if argv[:2] == ["voters", "transform"]:
+        from baucu.voters.pipeline.cli import main as voters_transform_main
+
+        return voters_transform_main
+    if argv[:2] == ["synth", "population"]:
+        from baucu.synth.cli import main as synth_population_main
+
+        return synth_population_main
+    return None
 
 
 def _help() -> str:
@@ -54,6 +69,8 @@ def _help() -> str:
             own.setdefault(CAPABILITIES[name], []).append(name)
     own.setdefault(CAPABILITIES["law"], []).append("law")
     own.setdefault(CAPABILITIES["results"], []).append("results")
+    own.setdefault(CAPABILITIES["voters"], []).append("voters")
+    own.setdefault(CAPABILITIES["synth"], []).append("synth")
     lines = ["usage: baucu <command> [options]   (baucu <command> --help for details)", ""]
     for capability in CAPABILITY_ORDER:
         if capability in own:
@@ -65,10 +82,9 @@ def _help() -> str:
 
 def main(argv: list[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
-    if _is_pure_law_command(args):
-        from baucu.law.cli import main as law_main
-
-        return law_main(args)
+    pure = _pure_command(args)
+    if pure is not None:
+        return pure(args)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "baucu.settings")
     import django
 
