@@ -136,7 +136,9 @@ def test_the_head_must_match_a_published_hash(chain: list[int]) -> None:
         head = AuditEvent.objects.get(sequence=6)
     call_command("audit", "verify", "--expect-head", f"6:{head.hash}", stdout=io.StringIO())
     with pytest.raises(CommandError):
-        call_command("audit", "verify", "--expect-head", "6:" + "f" * 64, stdout=io.StringIO(), stderr=io.StringIO())
+        call_command(
+            "audit", "verify", "--expect-head", "6:" + "f" * 64, stdout=io.StringIO(), stderr=io.StringIO()
+        )
 
 
 def test_record_event_refuses_to_run_outside_a_transaction(transactional_db: None) -> None:
@@ -145,9 +147,13 @@ def test_record_event_refuses_to_run_outside_a_transaction(transactional_db: Non
 
 
 def test_events_roll_back_with_the_change_they_record(db: None) -> None:
-    with pytest.raises(RuntimeError), transaction.atomic():
-        record_event(AuditAction.DEMO_LOADED, actor=Actor.system("test"))
-        raise RuntimeError("the change failed")
+    def change_that_fails() -> None:
+        with transaction.atomic():
+            record_event(AuditAction.DEMO_LOADED, actor=Actor.system("test"))
+            raise RuntimeError("the change failed")
+
+    with pytest.raises(RuntimeError):
+        change_that_fails()
     with unscoped("test"):
         assert AuditEvent.objects.count() == 0
 
@@ -169,8 +175,12 @@ def test_postgresql_refuses_update_and_delete(chain: list[int]) -> None:
     from django.db import DatabaseError
 
     for sql in ("UPDATE audit_auditevent SET actor_username = 'x'", "DELETE FROM audit_auditevent"):
-        with pytest.raises(DatabaseError, match="append-only"), transaction.atomic(), connection.cursor() as c:
-            c.execute(sql)
+        with (
+            pytest.raises(DatabaseError, match="append-only"),
+            transaction.atomic(),
+            connection.cursor() as cursor,
+        ):
+            cursor.execute(sql)
 
 
 def test_action_codes_sit_in_their_bands_and_have_two_descriptions() -> None:
@@ -178,6 +188,8 @@ def test_action_codes_sit_in_their_bands_and_have_two_descriptions() -> None:
     for action in AuditAction:
         band_of(action)
         vi, en = DESCRIPTIONS[action]
-        assert vi and en and vi != en
+        assert vi
+        assert en
+        assert vi != en
     assert band_of(AuditAction.PERSONAL_DATA_VIEWED) == "personal data access"
     assert [b[0] for b in BANDS] == sorted(b[0] for b in BANDS)

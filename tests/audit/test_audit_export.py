@@ -23,19 +23,24 @@ LOG_ALLOWED = {"@type", "Details", "Device", "ElectionId", "GeneratedTime"}
 
 def test_export_follows_the_nist_1500_101_structure(chain: list[int], tmp_path: Path) -> None:
     target = tmp_path / "log.json"
-    call_command("audit", "export", "--format", "nist-1500-101", "--output", str(target), stderr=io.StringIO())
+    options = ["--format", "nist-1500-101", "--output", str(target)]
+    call_command("audit", "export", *options, stderr=io.StringIO())
     log = json.loads(target.read_text(encoding="utf-8"))
-    assert log["@type"] == "EventLogging.ElectionEventLog" and set(log) <= LOG_ALLOWED
+    assert log["@type"] == "EventLogging.ElectionEventLog"
+    assert set(log) <= LOG_ALLOWED
     (device,) = log["Device"]
-    assert device["@type"] == "EventLogging.Device" and set(device) <= DEVICE_ALLOWED
-    assert device["Type"] == "ems" and device["HashType"] == "sha-256"
+    assert device["@type"] == "EventLogging.Device"
+    assert set(device) <= DEVICE_ALLOWED
+    assert device["Type"] == "ems"
+    assert device["HashType"] == "sha-256"
     events = device["Event"]
     assert [e["Sequence"] for e in events] == ["1", "2", "3", "4", "5", "6"]
     for event in events:
         assert EVENT_REQUIRED <= set(event) <= EVENT_ALLOWED
         assert event["@type"] == "EventLogging.Event"
         assert event["Disposition"] in {"failure", "na", "other", "success"}
-        assert event["Id"] == "1002" and event["Type"] == "accounts"
+        assert event["Id"] == "1002"
+        assert event["Type"] == "accounts"
         assert event["TimeStamp"].endswith("Z")
 
 
