@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from pathlib import Path
 from collections.abc import Generator, Iterator
 from typing import Any
 
@@ -22,10 +23,12 @@ CHROMIUM_ARGS = [
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    """The SQLite test database lives under VAR_DIR, which a fresh checkout does not have yet."""
+    """VAR_DIR holds the SQLite test database and STATIC_ROOT, which WhiteNoise warns about when
+    missing (an error under ``filterwarnings = error``); a fresh checkout has neither yet."""
     from django.conf import settings
 
     settings.VAR_DIR.mkdir(parents=True, exist_ok=True)
+    Path(settings.STATIC_ROOT).mkdir(parents=True, exist_ok=True)
 
 
 @pytest.fixture(scope="session")

@@ -77,5 +77,9 @@ def test_convert_unresolvable_address_is_a_clear_error(address, message):
 
 
 def test_convert_errors_are_in_vietnamese_by_default():
-    with pytest.raises(CommandError, match="Không nhận ra huyện \\(cũ\\) của Tỉnh Lạng Sơn"):
+    # On the command line nothing activates a language, so LANGUAGE_CODE ("vi") applies.
+    with (
+        translation.override("vi"),
+        pytest.raises(CommandError, match="Không nhận ra huyện \\(cũ\\) của Tỉnh Lạng Sơn"),
+    ):
         run("convert", "Xã Foo, Huyện Bar, Tỉnh Lạng Sơn")
