@@ -119,7 +119,7 @@ def test_constituency_totals_are_sums_of_voting_areas__9_14_x() -> None:
     totals = sum_areas([a, b])
     assert totals["voters_on_list"] == 2400
     assert totals["votes"] == {"A": 1000, "B": 1000, "C": 50}
-    constituency = _minutes(**{k: v for k, v in totals.items()})
+    constituency = _minutes(**totals)
     assert check_constituency_totals(constituency, [a, b]).value
     wrong = _minutes(**{**totals, "valid_ballots": 2259, "votes": {"A": 1000, "B": 1000, "D": 1}})
     outcome = check_constituency_totals(wrong, [a, b])

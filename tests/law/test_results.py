@@ -332,3 +332,13 @@ def test_a_count_built_in_code_is_checked_too__formats_3() -> None:
         "total_votes_exceed_seats_times_valid",
     ]
     assert exc.value.problems[0].message == "unknown contest"
+
+
+def test_supplementary_document_names_the_seats_and_candidates__formats_3() -> None:
+    doc = _doc(
+        contest="commune",
+        candidates=[{"id": "A", "votes": 70}, {"id": "B", "votes": 40}, {"id": "C", "votes": 30}],
+    )
+    out = determine_from_dict(doc)
+    assert out["next_step"] == "supplementary_election"
+    assert out["supplementary"] == {"seats": 1, "candidates": ["B", "C"]}

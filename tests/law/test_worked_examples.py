@@ -34,7 +34,8 @@ def test_tc01_na_winners_need_more_than_half__art_78() -> None:
 def test_tc03_tie_at_the_last_seat_older_wins__art_78_3_4() -> None:
     count = ConstituencyCount(
         "na", "first", 3, 2_000, 1_100, 1_000,
-        _candidates({"A": 900, "B": 700, "C": 600, "D": 600, "E": 100}, {"C": "1970-05-01", "D": "1975-03-03"}),
+        _candidates({"A": 900, "B": 700, "C": 600, "D": 600, "E": 100},
+                    {"C": "1970-05-01", "D": "1975-03-03"}),
     )  # fmt: skip
     outcome = determine_constituency_result(count)
     assert outcome.value.elected == ("A", "B", "C")
