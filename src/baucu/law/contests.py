@@ -13,7 +13,3 @@ class Contest(StrEnum):
     NA = "na"  # Quốc hội
     PROVINCIAL = "provincial"  # Hội đồng nhân dân cấp tỉnh
     COMMUNE = "commune"  # Hội đồng nhân dân cấp xã
-
-    @property
-    def is_council(self) -> bool:
-        return self is not Contest.NA

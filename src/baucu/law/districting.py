@@ -114,11 +114,9 @@ def _extra_seats(population: int, rule: SizeRule, *, ceiling: bool) -> int:
     for upper, per in rule.tiers:
         if population <= lower:
             break
-        span = (population if upper is None else min(population, upper)) - lower
-        extra += -(-span // per) if ceiling else span // per
-        if upper is None:
-            break
-        lower = upper
+        top = population if upper is None else min(population, upper)
+        extra += -(-(top - lower) // per) if ceiling else (top - lower) // per
+        lower = top
     return extra
 
 
