@@ -16,7 +16,7 @@ from typing import Any, Generic, TypeVar
 T = TypeVar("T")
 
 
-class Severity(str, Enum):
+class Severity(str, Enum):  # noqa: UP042 -- kept as first published (no renames)
     """How a reason weighs on the decision."""
 
     INFO = "info"  # explains a decision that was made
@@ -84,7 +84,7 @@ class Problem:
 
 
 @dataclass
-class InvalidInput(Exception):
+class InvalidInput(Exception):  # noqa: N818 -- public name used across the project
     """Input that breaks an invariant: nothing is decided. Lists every problem, not only the first."""
 
     problems: list[Problem] = field(default_factory=list)
