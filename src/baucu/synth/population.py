@@ -162,7 +162,9 @@ def _chunk(
     # Year-only birth dates: some old people, and a few born in the cut-off year (manual decision).
     year_only = (age >= 65) & (rng.random(n) < YEAR_ONLY_SHARE_OLD)
     cutoff_year = spec.election_day.year - 18
-    manual_n = round(n * spec.manual_birth_year_rate) if n >= 1000 else 0
+    manual_n = (
+        max(1, round(n * spec.manual_birth_year_rate)) if n >= 1000 and spec.manual_birth_year_rate else 0
+    )
     manual_rows = rng.choice(n, size=manual_n, replace=False)
     year[manual_rows] = cutoff_year
     birth[manual_rows] = np.datetime64(f"{cutoff_year}-06-01")
