@@ -12,6 +12,7 @@ from typing import Any, TextIO
 
 STEPS: list[str] = [
     "baucu.units.demo.load",
+    "baucu.elections.demo.load",
     "baucu.accounts.demo.load",
 ]
 

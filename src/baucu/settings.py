@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "baucu.accounts",
     "baucu.audit",
     "baucu.backoffice",
+    "baucu.elections",
 ]
 
 MIDDLEWARE = [

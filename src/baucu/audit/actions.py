@@ -34,6 +34,20 @@ class AuditAction(IntEnum):
     LOGGED_OUT = 1013
     ROLE_SWITCHED = 1014
     DEMO_TOTP_EXEMPTION_SET = 1090
+    # 2000–2999 election setup
+    ELECTION_CREATED = 2001
+    CONTEST_CREATED = 2002
+    CONSTITUENCY_CREATED = 2010
+    CONSTITUENCY_UPDATED = 2011
+    NA_CONSTITUENCIES_LOADED = 2012
+    VOTING_AREA_CREATED = 2020
+    VOTING_AREA_UPDATED = 2021
+    BODY_CREATED = 2030
+    BODY_MEMBER_ADDED = 2031
+    BODY_MEMBER_REMOVED = 2032
+    CALENDAR_STEP_OVERRIDDEN = 2040
+    LATE_ACTION_JUSTIFIED = 2041
+    SETUP_IMPORTED = 2050
     # 8000–8999 personal data: every read of identity numbers and the like leaves a trace.
     PERSONAL_DATA_VIEWED = 8001
     PERSONAL_DATA_EXPORTED = 8002
@@ -55,6 +69,19 @@ DESCRIPTIONS: dict[AuditAction, tuple[str, str]] = {
         "Miễn xác thực hai lớp cho tài khoản trình diễn",
         "Demo account exempted from the second factor",
     ),
+    AuditAction.ELECTION_CREATED: ("Tạo cuộc bầu cử", "Election created"),
+    AuditAction.CONTEST_CREATED: ("Tạo cuộc bầu cử cấp", "Contest created"),
+    AuditAction.CONSTITUENCY_CREATED: ("Thành lập đơn vị bầu cử", "Constituency created"),
+    AuditAction.CONSTITUENCY_UPDATED: ("Sửa đơn vị bầu cử", "Constituency changed"),
+    AuditAction.NA_CONSTITUENCIES_LOADED: ("Nạp đơn vị bầu cử đại biểu Quốc hội", "NA constituencies loaded"),
+    AuditAction.VOTING_AREA_CREATED: ("Lập khu vực bỏ phiếu", "Voting area created"),
+    AuditAction.VOTING_AREA_UPDATED: ("Sửa khu vực bỏ phiếu", "Voting area changed"),
+    AuditAction.BODY_CREATED: ("Thành lập tổ chức phụ trách bầu cử", "Election body formed"),
+    AuditAction.BODY_MEMBER_ADDED: ("Bổ sung thành viên tổ chức phụ trách bầu cử", "Body member added"),
+    AuditAction.BODY_MEMBER_REMOVED: ("Rút thành viên tổ chức phụ trách bầu cử", "Body member removed"),
+    AuditAction.CALENDAR_STEP_OVERRIDDEN: ("Điều chỉnh thời hạn (Điều 98)", "Calendar step moved (Art. 98)"),
+    AuditAction.LATE_ACTION_JUSTIFIED: ("Ghi lý do thực hiện quá hạn", "Late action justified"),
+    AuditAction.SETUP_IMPORTED: ("Nhập dữ liệu tổ chức bầu cử từ tệp", "Election setup imported from a file"),
     AuditAction.PERSONAL_DATA_VIEWED: ("Xem dữ liệu cá nhân", "Personal data viewed"),
     AuditAction.PERSONAL_DATA_EXPORTED: ("Xuất dữ liệu cá nhân", "Personal data exported"),
     AuditAction.DEMO_LOADED: ("Nạp dữ liệu trình diễn", "Demo data loaded"),

@@ -1,0 +1,94 @@
+"""``baucu election``: load the 2026 NA constituencies, check an election's setup, load the demo."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils import translation
+
+from baucu.accounts.actor import Actor
+from baucu.elections.checks import check_election
+from baucu.elections.errors import SetupError
+from baucu.elections.models import Election
+from baucu.elections.na_constituencies import do_load_na_constituencies
+from baucu.elections.reference import national_2026_election
+
+
+def _election(election_id: int | None, *, create: bool = False) -> Election:
+    if election_id is not None:
+        found = Election.objects.filter(pk=election_id).first()
+        if found is None:
+            raise CommandError(f"no election with id {election_id}")
+        return found
+    latest = Election.objects.order_by("-day", "-id").first()
+    if latest is not None:
+        return latest
+    if create:
+        return national_2026_election(actor=Actor.system("election-command"))
+    raise CommandError("no election yet: give --election ID or run `baucu election load-na-constituencies`")
+
+
+class Command(BaseCommand):
+    help = "Election setup: load-na-constituencies, check, demo"
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        sub = parser.add_subparsers(dest="subcommand", required=True)
+        load = sub.add_parser(
+            "load-na-constituencies", help="load the 182 NA constituencies of 2026 (500 seats)"
+        )
+        load.add_argument("--election", type=int, help="election id (default: the latest, created if none)")
+        load.add_argument("--province", action="append", help="only this province code (repeatable)")
+        check = sub.add_parser("check", help="check every range and coverage rule; exit 1 on problems")
+        check.add_argument("--election", type=int, help="election id (default: the latest)")
+        check.add_argument("--json", action="store_true", help="machine-readable report")
+        check.add_argument("--language", choices=["vi", "en"], default="en")
+        sub.add_parser("demo", help="load the Lạng Sơn 2026 election-setup demo")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        sub = options["subcommand"]
+        if sub == "load-na-constituencies":
+            self._load(options)
+        elif sub == "check":
+            self._check(options)
+        else:
+            from baucu.elections.demo import load
+
+            load(stdout=self.stdout)  # type: ignore[arg-type]
+
+    def _load(self, options: dict[str, Any]) -> None:
+        election = _election(options["election"], create=True)
+        provinces = [f"{int(p):02d}" for p in options["province"]] if options["province"] else None
+        try:
+            report = do_load_na_constituencies(
+                election, actor=Actor.system("election-command"), provinces=provinces
+            )
+        except SetupError as exc:
+            for message in exc.messages("en"):
+                self.stderr.write(message)
+            raise CommandError(f"nothing loaded: {len(exc.violations)} problem(s)") from exc
+        self.stdout.write(f"Election {election.pk} ({election.name}): {report}")
+
+    def _check(self, options: dict[str, Any]) -> None:
+        election = _election(options["election"])
+        language = options["language"]
+        with translation.override(language):
+            results = check_election(election)
+        problems = sum(len(r.problems) for r in results)
+        if options["json"]:
+            doc = {
+                "election": election.pk,
+                "ok": problems == 0,
+                "rules": [r.as_dict(language) for r in results],
+            }
+            self.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2))
+        else:
+            self.stdout.write(f"Election {election.pk}: {election.name}")
+            for r in results:
+                state = "ok" if r.satisfied else f"{len(r.problems)} problem(s)"
+                self.stdout.write(f"  [{state}] {r.title} ({r.article}): {r.checked} checked")
+                for p in r.problems:
+                    self.stdout.write(f"      {p.where}: {p.message(language)}")
+        if problems:
+            raise SystemExit(1)

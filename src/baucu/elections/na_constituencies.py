@@ -1,0 +1,185 @@
+"""The 182 National Assembly constituencies of 2026 (NEC Res. 85/NQ-HĐBCQG, 15/12/2025; law.md [4.2]).
+
+Loaded from the package's copy of ``na16-2026-constituencies.json``: all-or-nothing, checked by the
+law core (seat caps Art. 10(4), every commune in exactly one constituency Art. 10(2)) before anything
+is written, idempotent on re-load.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+
+from baucu.accounts.actor import Actor
+from baucu.accounts.jurisdiction import Jurisdiction
+from baucu.accounts.permissions import Permission
+from baucu.accounts.scoping import unscoped
+from baucu.audit.actions import AuditAction
+from baucu.elections.errors import SetupError, Violation
+from baucu.elections.events import record
+from baucu.elections.models import Constituency, Contest, Election, ElectionBody
+from baucu.elections.services import service_transaction
+from baucu.law import districting
+from baucu.law.contests import Contest as LawContest
+from baucu.law.outcome import Reason, Severity
+from baucu.units.models import Commune
+
+DATA_FILE = Path(__file__).resolve().parent / "data" / "na16-2026-constituencies.json"
+
+
+@dataclass(frozen=True)
+class LoadReport:
+    provinces: int
+    constituencies: int
+    seats: int
+    communes: int
+    changed: bool
+
+    def __str__(self) -> str:
+        state = "loaded" if self.changed else "already loaded, unchanged"
+        return (
+            f"NA constituencies {state}: {self.constituencies} constituencies, {self.seats} seats, "
+            f"{self.communes} communes in {self.provinces} provinces"
+        )
+
+
+def read_data(path: Path = DATA_FILE) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return data
+
+
+def _error(code: str, article: str, vi: str, en: str) -> Violation:
+    return Violation(Reason(code, article, "4.2", vi, en, Severity.ERROR))
+
+
+def _validate(
+    data: dict[str, Any], provinces: list[str] | None
+) -> tuple[list[tuple[str, int, int, list[str]]], list[Violation]]:
+    """Rows (province, number, seats, communes) to write, and every problem found."""
+    rows: list[tuple[str, int, int, list[str]]] = []
+    problems: list[Violation] = []
+    known = dict(Commune.objects.values_list("code", "province_id"))
+    for province in data["provinces"]:
+        code = f"{int(province['code']):02d}"
+        if provinces and code not in provinces:
+            continue
+        pairs: list[tuple[str, str]] = []
+        for c in province["constituencies"]:
+            number, seats = int(c["number"]), int(c["seats"])
+            outcome = districting.check_constituency_seats(LawContest.NA, seats)
+            problems += [Violation(r, f"{code}/{number}") for r in outcome.errors]
+            codes = [u["code"] for u in c["units"]]
+            for commune in codes:
+                if known.get(commune) != code:
+                    problems.append(
+                        _error(
+                            "unknown_commune",
+                            "Art. 10(2)",
+                            f"Tỉnh {code}, đơn vị bầu cử số {number}: mã xã {commune} không thuộc tỉnh này.",
+                            f"Province {code}, constituency {number}: commune {commune} lies elsewhere.",
+                        )
+                    )
+            pairs += [(str(number), commune) for commune in codes]
+            rows.append((code, number, seats, codes))
+        in_province = sorted(k for k, p in known.items() if p == code)
+        coverage = districting.check_commune_coverage(LawContest.NA, in_province, pairs)
+        problems += [Violation(r, code) for r in coverage.errors]
+        declared = province.get("seats_declared")
+        got = sum(int(c["seats"]) for c in province["constituencies"])
+        if declared is not None and declared != got:
+            problems.append(
+                _error(
+                    "seats_differ_from_declared",
+                    "Art. 10(2)",
+                    f"Tỉnh {code}: tổng số đại biểu {got} khác số đã công bố {declared}.",
+                    f"Province {code}: seats add up to {got}, not the declared {declared}.",
+                )
+            )
+    return rows, problems
+
+
+def na_contest(election: Election, *, seats_total: int | None = None) -> Contest:
+    """The election's NA contest; ``seats_total`` (500, Art. 7) is set when the whole country is loaded."""
+    contest, _ = Contest.objects.get_or_create(
+        election=election, kind=Contest.Kind.NA, province=None, commune=None
+    )
+    if seats_total is not None and contest.seats_total != seats_total:
+        contest.seats_total = seats_total
+        contest.save(update_fields=["seats_total"])
+    return contest
+
+
+@service_transaction
+def do_load_na_constituencies(
+    election: Election,
+    *,
+    actor: Actor,
+    provinces: list[str] | None = None,
+    data: dict[str, Any] | None = None,
+) -> LoadReport:
+    """Load (or re-load) the NA constituencies of ``provinces`` (default: all 34) into ``election``."""
+    if not actor.can(Permission.CHANGE, Jurisdiction.nation(), election_key=str(election.pk)):
+        raise PermissionDenied
+    data = data or read_data()
+    rows, problems = _validate(data, provinces)
+    if problems:
+        raise SetupError(problems)
+    national_seats = sum(int(p.get("seats_declared") or 0) for p in data["provinces"])
+    contest = na_contest(election, seats_total=national_seats if not provinces else None)
+    wanted = {(p, n): (s, sorted(codes)) for p, n, s, codes in rows}
+    through = Constituency.communes.through
+    with unscoped("loading NA constituencies"):
+        existing = Constituency.objects.filter(contest=contest, province_id__in={p for p, _ in wanted})
+        current: dict[tuple[str, int], tuple[int, list[str]]] = {
+            (c.province_id, c.number): (c.seats, []) for c in existing
+        }
+        ids = {c.pk: (c.province_id, c.number) for c in existing}
+        for cid, commune in through.objects.filter(constituency_id__in=ids).values_list(
+            "constituency_id", "commune_id"
+        ):
+            current[ids[cid]][1].append(commune)
+        current = {k: (s, sorted(v)) for k, (s, v) in current.items()}
+        changed = current != wanted
+        if changed:
+            if ElectionBody.objects.filter(constituency__in=existing).exists():
+                raise SetupError(
+                    [
+                        _error(
+                            "boards_exist",
+                            "Art. 24",
+                            "Đã thành lập Ban bầu cử cho các đơn vị bầu cử này: không thể nạp lại.",
+                            "Election Boards exist for these constituencies: they cannot be re-loaded.",
+                        )
+                    ]
+                )
+            existing.delete()
+            made = Constituency.objects.bulk_create(
+                Constituency(contest=contest, province_id=p, number=n, seats=s, name=f"Đơn vị bầu cử số {n}")
+                for (p, n), (s, _) in sorted(wanted.items())
+            )
+            through.objects.bulk_create(
+                through(constituency_id=c.pk, commune_id=code)
+                for c in made
+                for code in wanted[(c.province_id, c.number)][1]
+            )
+    report = LoadReport(
+        provinces=len({p for p, _ in wanted}),
+        constituencies=len(wanted),
+        seats=sum(s for s, _ in wanted.values()),
+        communes=sum(len(v) for _, v in wanted.values()),
+        changed=changed,
+    )
+    if changed:
+        record(
+            AuditAction.NA_CONSTITUENCIES_LOADED,
+            actor=actor,
+            election=election,
+            jurisdiction=Jurisdiction.nation(),
+            obj=contest,
+            new=report.__dict__,
+        )
+    return report

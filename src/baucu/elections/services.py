@@ -1,0 +1,630 @@
+"""The only writers of election setup (house rule 3).
+
+Each ``do_<verb>_<noun>(..., *, actor)`` checks the actor's permission where the object lies, asks
+:mod:`baucu.law` whether the change is lawful (through :mod:`baucu.elections.legal`), writes the rows
+and one audit event inside one transaction. A change after its statutory deadline needs a recorded
+justification (:class:`Justification`); without one nothing is written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any, TypeVar, cast
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils import timezone
+
+from baucu.accounts.actor import Actor
+from baucu.accounts.jurisdiction import Jurisdiction
+from baucu.accounts.permissions import Permission
+from baucu.accounts.scoping import unscoped
+from baucu.audit.actions import AuditAction
+from baucu.elections import jurisdictions, legal
+from baucu.elections.deadlines import lateness
+from baucu.elections.errors import SetupError, Violation
+from baucu.elections.events import record, snapshot
+from baucu.elections.models import (
+    BodyMember,
+    CalendarOverride,
+    Constituency,
+    Contest,
+    Election,
+    ElectionBody,
+    Justification,
+    VotingArea,
+)
+from baucu.law import calendar as law_calendar
+from baucu.law.outcome import InvalidInput
+from baucu.units.models import Commune, Province
+
+INTEGRITY = "election setup service: integrity checks"
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def service_transaction(func: F) -> F:
+    """One transaction; rows are written with the unscoped base manager after the permission check."""
+
+    @functools.wraps(func)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        with transaction.atomic(), unscoped(f"election setup service {func.__name__}"):
+            return func(*args, **kwargs)
+
+    return cast(F, run)
+
+
+@dataclass(frozen=True)
+class MemberInput:
+    full_name: str
+    role: str = BodyMember.Role.MEMBER
+    organisation: str = ""
+    is_military: bool = False
+    is_synthetic: bool = False
+
+
+def _require(actor: Actor, jurisdiction: Jurisdiction, election: Election) -> None:
+    if not actor.can(Permission.CHANGE, jurisdiction, election_key=str(election.pk)):
+        raise PermissionDenied
+
+
+def _raise_if(violations: Sequence[Violation]) -> None:
+    if violations:
+        raise SetupError(violations)
+
+
+def _deadline_gate(
+    election: Election,
+    action: str,
+    *,
+    subject: str,
+    justification: str,
+    actor: Actor,
+    province: Province | None,
+    on: dt.date | None = None,
+) -> list[Violation]:
+    """Violations if ``action`` is late and unjustified; records the justification if it is late."""
+    day = on or timezone.localdate()
+    step_id, outcome = lateness(election, action, day)
+    if not outcome.value or step_id is None:
+        return []
+    if not justification.strip():
+        return [Violation(r, "justification") for r in outcome.reasons]
+    step = next(s for s in legal.steps_of(election) if s.id == step_id)
+    note = Justification.objects.create(
+        election=election,
+        province=province,
+        step_id=step_id,
+        action=action,
+        subject=subject[:300],
+        reason=justification.strip(),
+        deadline=step.deadline,
+        acted_on=day,
+        recorded_by=actor.user,
+    )
+    record(
+        AuditAction.LATE_ACTION_JUSTIFIED,
+        actor=actor,
+        election=election,
+        jurisdiction=Jurisdiction.province(province.code) if province else Jurisdiction.nation(),
+        obj=note,
+        new=snapshot(note, exclude=("recorded_by",)),
+    )
+    return []
+
+
+# ---------------------------------------------------------------- elections and contests
+
+
+@service_transaction
+def do_create_election(
+    *,
+    name: str,
+    day: dt.date,
+    kind: str = Election.Kind.GENERAL,
+    term_label: str = "",
+    na_legislature: int | None = None,
+    mode: str = Election.Mode.TEST,
+    is_synthetic: bool = False,
+    actor: Actor,
+) -> Election:
+    if not actor.can(Permission.CHANGE, Jurisdiction.nation()):
+        raise PermissionDenied
+    election = Election(
+        name=name,
+        day=day,
+        kind=kind,
+        term_label=term_label,
+        na_legislature=na_legislature,
+        mode=mode,
+        is_synthetic=is_synthetic,
+    )
+    _raise_if(legal.election_day_violations(day, election))
+    election.save()
+    record(
+        AuditAction.ELECTION_CREATED,
+        actor=actor,
+        election=election,
+        jurisdiction=Jurisdiction.nation(),
+        obj=election,
+        new=snapshot(election),
+    )
+    return election
+
+
+@service_transaction
+def do_create_contest(
+    election: Election,
+    *,
+    kind: str,
+    province: Province | None = None,
+    commune: Commune | None = None,
+    seats_total: int | None = None,
+    is_synthetic: bool = False,
+    actor: Actor,
+) -> Contest:
+    if kind == Contest.Kind.COMMUNE and commune is None:
+        raise ValueError("a commune council contest needs its commune")
+    if kind == Contest.Kind.PROVINCIAL and province is None:
+        raise ValueError("a provincial council contest needs its province")
+    if commune is not None:
+        province = commune.province
+    where = (
+        Jurisdiction.commune(commune.province_id, commune.code)
+        if commune
+        else Jurisdiction.province(province.code)
+        if province and kind != Contest.Kind.NA
+        else Jurisdiction.nation()
+    )
+    _require(actor, where, election)
+    contest = Contest.objects.create(
+        election=election,
+        kind=kind,
+        province=province if kind != Contest.Kind.NA else None,
+        commune=commune,
+        seats_total=seats_total,
+        is_synthetic=is_synthetic,
+    )
+    record(
+        AuditAction.CONTEST_CREATED,
+        actor=actor,
+        election=election,
+        jurisdiction=where,
+        obj=contest,
+        new=snapshot(contest),
+    )
+    return contest
+
+
+# ---------------------------------------------------------------- constituencies (Art. 10)
+
+
+def _constituency_violations(
+    contest: Contest,
+    province: Province,
+    number: int,
+    seats: int,
+    communes: Sequence[Commune],
+    areas: Sequence[VotingArea],
+    exclude_pk: int | None,
+) -> list[Violation]:
+    found = [Violation(r, "seats") for r in legal.seat_violations(contest.kind, seats)]
+    found += [
+        Violation(r, field)
+        for field, r in legal.constituency_shape_violations(contest, province, communes, areas)
+    ]
+    with unscoped(INTEGRITY):
+        clash = Constituency.objects.filter(
+            contest=contest, province=province, commune=contest.commune, number=number
+        )
+        if exclude_pk is not None:
+            clash = clash.exclude(pk=exclude_pk)
+        if clash.exists():
+            found.append(Violation(legal.duplicate_number_reason(number), "number"))
+    return found
+
+
+@service_transaction
+def do_create_constituency(
+    contest: Contest,
+    *,
+    number: int,
+    seats: int,
+    province: Province | None = None,
+    communes: Iterable[Commune] = (),
+    voting_areas: Iterable[VotingArea] = (),
+    name: str = "",
+    justification: str = "",
+    is_synthetic: bool = False,
+    actor: Actor,
+) -> Constituency:
+    province = province or contest.province or (contest.commune.province if contest.commune else None)
+    if province is None:
+        raise ValueError("a constituency needs its province")
+    where = jurisdictions.of_contest_scope(contest, province.code)
+    _require(actor, where, contest.election)
+    commune_list, area_list = list(communes), list(voting_areas)
+    violations = _constituency_violations(contest, province, number, seats, commune_list, area_list, None)
+    _raise_if(violations)
+    _raise_if(
+        _deadline_gate(
+            contest.election,
+            "constituency",
+            subject=f"{contest} #{number}",
+            justification=justification,
+            actor=actor,
+            province=province,
+        )
+    )
+    constituency = Constituency.objects.create(
+        contest=contest,
+        province=province,
+        commune=contest.commune,
+        number=number,
+        seats=seats,
+        name=name or f"Đơn vị bầu cử số {number}",
+        is_synthetic=is_synthetic,
+    )
+    constituency.communes.set(commune_list)
+    constituency.voting_areas.set(area_list)
+    record(
+        AuditAction.CONSTITUENCY_CREATED,
+        actor=actor,
+        election=contest.election,
+        jurisdiction=where,
+        obj=constituency,
+        new=snapshot(constituency),
+    )
+    return constituency
+
+
+@service_transaction
+def do_update_constituency(
+    constituency: Constituency,
+    *,
+    number: int | None = None,
+    seats: int | None = None,
+    communes: Iterable[Commune] | None = None,
+    voting_areas: Iterable[VotingArea] | None = None,
+    name: str | None = None,
+    justification: str = "",
+    actor: Actor,
+) -> Constituency:
+    contest = constituency.contest
+    where = jurisdictions.of_constituency(constituency)
+    _require(actor, where, contest.election)
+    old = snapshot(constituency)
+    new_number = constituency.number if number is None else number
+    new_seats = constituency.seats if seats is None else seats
+    commune_list = list(constituency.communes.all()) if communes is None else list(communes)
+    area_list = list(constituency.voting_areas.all()) if voting_areas is None else list(voting_areas)
+    _raise_if(
+        _constituency_violations(
+            contest, constituency.province, new_number, new_seats, commune_list, area_list, constituency.pk
+        )
+    )
+    _raise_if(
+        _deadline_gate(
+            contest.election,
+            "constituency",
+            subject=str(constituency),
+            justification=justification,
+            actor=actor,
+            province=constituency.province,
+        )
+    )
+    constituency.number, constituency.seats = new_number, new_seats
+    if name is not None:
+        constituency.name = name
+    constituency.save()
+    constituency.communes.set(commune_list)
+    constituency.voting_areas.set(area_list)
+    record(
+        AuditAction.CONSTITUENCY_UPDATED,
+        actor=actor,
+        election=contest.election,
+        jurisdiction=where,
+        obj=constituency,
+        old=old,
+        new=snapshot(constituency),
+    )
+    return constituency
+
+
+# ---------------------------------------------------------------- voting areas (Art. 11)
+
+
+@service_transaction
+def do_create_voting_area(
+    election: Election,
+    *,
+    commune: Commune,
+    number: int,
+    kind: str = VotingArea.Kind.RESIDENTIAL,
+    residence_groups: Sequence[str] = (),
+    facility: str = "",
+    polling_place: str = "",
+    voter_count: int | None = None,
+    is_mountainous: bool = False,
+    justification: str = "",
+    is_synthetic: bool = False,
+    actor: Actor,
+) -> VotingArea:
+    where = Jurisdiction.commune(commune.province_id, commune.code)
+    _require(actor, where, election)
+    area = VotingArea(
+        election=election,
+        province_id=commune.province_id,
+        commune=commune,
+        number=number,
+        kind=kind,
+        residence_groups="\n".join(g.strip() for g in residence_groups if g.strip()),
+        facility=facility,
+        polling_place=polling_place,
+        voter_count=voter_count,
+        is_mountainous=is_mountainous,
+        is_synthetic=is_synthetic,
+    )
+    _raise_if(_voting_area_violations(area))
+    _raise_if(
+        _deadline_gate(
+            election,
+            "voting_area",
+            subject=f"{commune} #{number}",
+            justification=justification,
+            actor=actor,
+            province=commune.province,
+        )
+    )
+    area.save()
+    record(
+        AuditAction.VOTING_AREA_CREATED,
+        actor=actor,
+        election=election,
+        jurisdiction=where,
+        obj=area,
+        new=snapshot(area),
+    )
+    return area
+
+
+def _voting_area_violations(area: VotingArea) -> list[Violation]:
+    found = [Violation(r, field) for field, r in legal.voting_area_violations(area)]
+    with unscoped(INTEGRITY):
+        clash = VotingArea.objects.filter(election=area.election, commune=area.commune, number=area.number)
+        if clash.exclude(pk=area.pk).exists():
+            found.append(Violation(legal.duplicate_area_reason(area.number), "number"))
+    return found
+
+
+@service_transaction
+def do_update_voting_area(
+    area: VotingArea,
+    *,
+    justification: str = "",
+    actor: Actor,
+    **changes: object,
+) -> VotingArea:
+    allowed = {
+        "number",
+        "kind",
+        "residence_groups",
+        "facility",
+        "polling_place",
+        "voter_count",
+        "is_mountainous",
+    }
+    unknown = set(changes) - allowed
+    if unknown:
+        raise TypeError(f"cannot change {sorted(unknown)}")
+    where = jurisdictions.of_voting_area(area)
+    _require(actor, where, area.election)
+    old = snapshot(area)
+    for key, value in changes.items():
+        if key == "residence_groups" and not isinstance(value, str):
+            value = "\n".join(str(g).strip() for g in value if str(g).strip())  # type: ignore[attr-defined]
+        setattr(area, key, value)
+    _raise_if(_voting_area_violations(area))
+    _raise_if(
+        _deadline_gate(
+            area.election,
+            "voting_area",
+            subject=str(area),
+            justification=justification,
+            actor=actor,
+            province=area.province,
+        )
+    )
+    area.save()
+    record(
+        AuditAction.VOTING_AREA_UPDATED,
+        actor=actor,
+        election=area.election,
+        jurisdiction=where,
+        obj=area,
+        old=old,
+        new=snapshot(area),
+    )
+    return area
+
+
+# ---------------------------------------------------------------- bodies (Art. 21–25)
+
+
+@service_transaction
+def do_create_body(
+    election: Election,
+    *,
+    kind: str,
+    level: str,
+    province: Province,
+    commune: Commune | None = None,
+    constituency: Constituency | None = None,
+    voting_area: VotingArea | None = None,
+    name: str = "",
+    established_on: dt.date | None = None,
+    members: Sequence[MemberInput] = (),
+    justification: str = "",
+    is_synthetic: bool = False,
+    actor: Actor,
+) -> ElectionBody:
+    """Form a committee, board or team together with its members (the decision names them all)."""
+    if voting_area is not None:
+        commune = voting_area.commune
+    if constituency is not None and constituency.commune_id:
+        commune = constituency.commune
+    body = ElectionBody(
+        election=election,
+        kind=kind,
+        level=level,
+        province=province,
+        commune=commune,
+        constituency=constituency,
+        voting_area=voting_area,
+        name=name,
+        established_on=established_on,
+        is_synthetic=is_synthetic,
+    )
+    where = jurisdictions.of_body(body)
+    _require(actor, where, election)
+    violations = [Violation(r, field) for field, r in legal.body_shape_violations(body)]
+    violations += [Violation(r, "members") for r in legal.body_size_violations(body, members)]
+    with unscoped(INTEGRITY):
+        if constituency is not None and ElectionBody.objects.filter(constituency=constituency).exists():
+            violations.append(Violation(legal.one_board_reason(), "constituency"))
+        if voting_area is not None and ElectionBody.objects.filter(voting_area=voting_area).exists():
+            violations.append(Violation(legal.one_team_reason(), "voting_area"))
+    _raise_if(violations)
+    _raise_if(
+        _deadline_gate(
+            election,
+            kind,
+            subject=name,
+            justification=justification,
+            actor=actor,
+            province=province,
+            on=established_on,
+        )
+    )
+    if not body.name:
+        body.name = legal.default_body_name(body)
+    body.save()
+    BodyMember.objects.bulk_create(
+        BodyMember(
+            body=body,
+            province=province,
+            full_name=m.full_name.strip(),
+            role=m.role,
+            organisation=m.organisation,
+            is_military=m.is_military,
+            is_synthetic=m.is_synthetic,
+        )
+        for m in members
+    )
+    record(
+        AuditAction.BODY_CREATED,
+        actor=actor,
+        election=election,
+        jurisdiction=where,
+        obj=body,
+        new={**snapshot(body), "members": [m.__dict__ for m in members]},
+    )
+    return body
+
+
+def _member_inputs(body: ElectionBody) -> list[MemberInput]:
+    with unscoped(INTEGRITY):
+        rows = list(BodyMember.objects.filter(body=body))
+    return [MemberInput(m.full_name, m.role, m.organisation, m.is_military) for m in rows]
+
+
+@service_transaction
+def do_add_body_member(
+    body: ElectionBody,
+    *,
+    full_name: str,
+    role: str = BodyMember.Role.MEMBER,
+    organisation: str = "",
+    is_military: bool = False,
+    is_synthetic: bool = False,
+    actor: Actor,
+) -> BodyMember:
+    where = jurisdictions.of_body(body)
+    _require(actor, where, body.election)
+    member = MemberInput(full_name, role, organisation, is_military, is_synthetic)
+    after = [*_member_inputs(body), member]
+    # Adding may only be refused for exceeding the maximum: a body being filled is below its minimum.
+    _raise_if([Violation(r, "full_name") for r in legal.body_size_violations(body, after, only_maximum=True)])
+    row = BodyMember.objects.create(
+        body=body,
+        province=body.province,
+        full_name=full_name.strip(),
+        role=role,
+        organisation=organisation,
+        is_military=is_military,
+        is_synthetic=is_synthetic,
+    )
+    record(
+        AuditAction.BODY_MEMBER_ADDED,
+        actor=actor,
+        election=body.election,
+        jurisdiction=where,
+        obj=row,
+        new=snapshot(row),
+    )
+    return row
+
+
+@service_transaction
+def do_remove_body_member(member: BodyMember, *, actor: Actor) -> None:
+    body = member.body
+    where = jurisdictions.of_body(body)
+    _require(actor, where, body.election)
+    old = snapshot(member)
+    record(
+        AuditAction.BODY_MEMBER_REMOVED,
+        actor=actor,
+        election=body.election,
+        jurisdiction=where,
+        obj=member,
+        old=old,
+    )
+    member.delete()
+
+
+# ---------------------------------------------------------------- calendar (Art. 98(3))
+
+
+@service_transaction
+def do_override_calendar_step(
+    election: Election, *, step_id: str, new_date: dt.date, reason: str, actor: Actor
+) -> CalendarOverride:
+    """Record a National Election Council decision moving a step (Art. 98(3)); only the NEC may."""
+    _require(actor, Jurisdiction.nation(), election)
+    steps = legal.steps_of(election)
+    try:
+        law_calendar.apply_overrides(
+            steps, election.day, {step_id: law_calendar.Override(deadline=new_date, reason=reason)}
+        )
+    except InvalidInput as exc:
+        raise SetupError(Violation(legal.problem_reason(p), "step_id") for p in exc.problems) from exc
+    existing = CalendarOverride.objects.filter(election=election, step_id=step_id).first()
+    old = snapshot(existing, exclude=("decided_by",)) if existing else None
+    override, _ = CalendarOverride.objects.update_or_create(
+        election=election,
+        step_id=step_id,
+        defaults={"new_date": new_date, "reason": reason.strip(), "decided_by": actor.user},
+    )
+    record(
+        AuditAction.CALENDAR_STEP_OVERRIDDEN,
+        actor=actor,
+        election=election,
+        jurisdiction=Jurisdiction.nation(),
+        obj=override,
+        old=old,
+        new=snapshot(override, exclude=("decided_by",)),
+    )
+    return override
