@@ -85,10 +85,13 @@ def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> 
     if nextitem is not None and "units" in getattr(item, "fixturenames", ()):
         marker = item.get_closest_marker("django_db")
         if marker is not None and marker.kwargs.get("transaction"):
+            from django.db import connections
             from pytest_django.plugin import blocking_manager_key
 
             from baucu.units.services import do_load_units
 
             with item.config.stash[blocking_manager_key].unblock():
                 do_load_units()
+                # PostgreSQL keeps the connection (CONN_MAX_AGE); an open one blocks dropping the test DB.
+                connections.close_all()
     return result
