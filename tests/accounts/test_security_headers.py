@@ -56,6 +56,8 @@ def test_check_deploy_is_clean_in_production(tmp_path: Path) -> None:
         "BAUCU_VAR_DIR": str(tmp_path),
     }
     env.pop("DJANGO_SETTINGS_MODULE", None)
+    # Set by the browser-test fixture for Playwright in this process; never in a deployment.
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     result = subprocess.run(
         [str(BAUCU), "check", "--deploy", "--fail-level", "WARNING"],
         env=env,
