@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from urllib.parse import urlencode
 
 from django.contrib.auth import authenticate, login, logout
 from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
@@ -77,7 +78,7 @@ def login_view(request: HttpRequest) -> HttpResponse:
                 request.session[PENDING_USER_KEY] = user.pk
                 request.session[PENDING_AT_KEY] = time.time()
                 step = "accounts:totp" if user.has_totp else "accounts:totp_enrol"
-                return HttpResponseRedirect(reverse(step) + f"?next={_next_url(request)}")
+                return HttpResponseRedirect(reverse(step) + "?" + urlencode({"next": _next_url(request)}))
             else:
                 return _complete_login(request, user)
     return render(request, "accounts/login.html", {"form": form, "error": error, "next": _next_url(request)})
