@@ -46,9 +46,15 @@ def contest(election: Election, system: Actor, committee: Actor) -> Contest:
 def _area(election: Election, actor: Actor, number: int = 1, **kwargs: object) -> object:
     commune = ensure_commune("06187", "20")
     return services.do_create_voting_area(
-        election, commune=commune, number=number, residence_groups=["Tổ dân phố 1"], voter_count=800,
-        justification=LATE, actor=actor, **kwargs,  # type: ignore[arg-type]
-    )  # fmt: skip
+        election,
+        commune=commune,
+        number=number,
+        residence_groups=["Tổ dân phố 1"],
+        voter_count=800,
+        justification=LATE,
+        actor=actor,
+        **kwargs,  # type: ignore[arg-type]
+    )
 
 
 def test_election_day_must_be_a_sunday__art_5(system: Actor) -> None:
@@ -75,9 +81,15 @@ def test_a_team_of_10_civilians_is_refused__art_25_1(election: Election, committ
     members += [MemberInput(f"Lương Văn {i}") for i in range(8)]
     with pytest.raises(SetupError) as caught:
         services.do_create_body(
-            election, kind=ElectionBody.Kind.TEAM, level=ElectionBody.Level.COMMUNE, province=area.province,  # type: ignore[attr-defined]
-            voting_area=area, members=members, established_on=dt.date(2026, 1, 20), actor=committee,  # type: ignore[arg-type]
-        )  # fmt: skip
+            election,
+            kind=ElectionBody.Kind.TEAM,
+            level=ElectionBody.Level.COMMUNE,
+            province=area.province,  # type: ignore[attr-defined]
+            voting_area=area,
+            members=members,
+            established_on=dt.date(2026, 1, 20),
+            actor=committee,  # type: ignore[arg-type]
+        )
     messages = caught.value.messages("en")
     assert messages
     assert all("Art. 25(1)" in m for m in messages)
@@ -90,9 +102,15 @@ def test_a_lawful_team_is_formed_with_its_members_and_audited(election: Election
     members = [MemberInput("Hoàng Văn An", "chair"), MemberInput("Nông Thị Bình", "secretary")]
     members += [MemberInput(f"Lương Văn {i}") for i in range(9)]
     body = services.do_create_body(
-        election, kind=ElectionBody.Kind.TEAM, level=ElectionBody.Level.COMMUNE, province=area.province,  # type: ignore[attr-defined]
-        voting_area=area, members=members, established_on=dt.date(2026, 1, 20), actor=committee,  # type: ignore[arg-type]
-    )  # fmt: skip
+        election,
+        kind=ElectionBody.Kind.TEAM,
+        level=ElectionBody.Level.COMMUNE,
+        province=area.province,  # type: ignore[attr-defined]
+        voting_area=area,
+        members=members,
+        established_on=dt.date(2026, 1, 20),
+        actor=committee,  # type: ignore[arg-type]
+    )
     with unscoped("test"):
         assert body.members.count() == 11
         event = AuditEvent.objects.filter(action=AuditAction.BODY_CREATED).get()
