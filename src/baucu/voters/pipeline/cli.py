@@ -21,7 +21,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--population", type=Path, required=True, help="extract: .csv, .parquet or .xlsx (§4)")
     p.add_argument("--areas", type=Path, required=True, help="voting-area plan CSV (§5)")
     p.add_argument("--out", type=Path, required=True, help="output directory (created or replaced)")
-    p.add_argument("--memory-limit", default=None, help="DuckDB memory limit (default 2500MB; spills to disk beyond)")
+    p.add_argument("--memory-limit", default=None, help="DuckDB memory limit (default 2500MB)")
     p.add_argument("--threads", type=int, default=None, help="DuckDB threads (default: all cores)")
     p.add_argument("--quiet", action="store_true", help="no progress on stderr")
     return p
