@@ -1,7 +1,7 @@
 """Test support for every app: units, users and actors in a role, without the 3,321-unit loader.
 
-    commune = ensure_commune("06187", "20")
-    actor = make_actor(Role.COMMUNE_COMMITTEE, commune_jurisdiction(commune))
+commune = ensure_commune("06187", "20")
+actor = make_actor(Role.COMMUNE_COMMITTEE, commune_jurisdiction(commune))
 """
 
 from __future__ import annotations
