@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from importlib import import_module
-from typing import Any, TextIO
+from typing import Any
 
 STEPS: list[str] = [
     "baucu.units.demo.load",
@@ -22,10 +22,11 @@ ACCOUNTS_STEP = "baucu.accounts.demo.accounts"
 
 def resolve(path: str) -> Callable[..., Any]:
     module, _, name = path.rpartition(".")
-    return getattr(import_module(module), name)  # type: ignore[no-any-return]
+    loader: Callable[..., Any] = getattr(import_module(module), name)
+    return loader
 
 
-def run_steps(stdout: TextIO) -> None:
+def run_steps(stdout: Any) -> None:
     for step in STEPS:
         resolve(step)(stdout=stdout)
 
