@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
@@ -11,6 +12,7 @@ from django.utils import translation
 from baucu.accounts.actor import Actor
 from baucu.elections.checks import check_election
 from baucu.elections.errors import SetupError
+from baucu.elections.imports import ImportRejected, do_import_voting_areas, read_rows, template_csv
 from baucu.elections.models import Election
 from baucu.elections.na_constituencies import do_load_na_constituencies
 from baucu.elections.reference import national_2026_election
@@ -45,6 +47,11 @@ class Command(BaseCommand):
         check.add_argument("--json", action="store_true", help="machine-readable report")
         check.add_argument("--language", choices=["vi", "en"], default="en")
         sub.add_parser("demo", help="load the Lạng Sơn 2026 election-setup demo")
+        imp = sub.add_parser("import-voting-areas", help="import voting areas from a CSV or XLSX template")
+        imp.add_argument("file", type=Path)
+        imp.add_argument("--election", type=int, help="election id (default: the latest)")
+        imp.add_argument("--justification", default="", help="why, when the statutory deadline has passed")
+        sub.add_parser("template", help="print the voting-area CSV template")
 
     def handle(self, *args: Any, **options: Any) -> None:
         sub = options["subcommand"]
@@ -52,6 +59,10 @@ class Command(BaseCommand):
             self._load(options)
         elif sub == "check":
             self._check(options)
+        elif sub == "import-voting-areas":
+            self._import(options)
+        elif sub == "template":
+            self.stdout.write(template_csv(), ending="")
         else:
             from baucu.elections.demo import load
 
@@ -69,6 +80,23 @@ class Command(BaseCommand):
                 self.stderr.write(message)
             raise CommandError(f"nothing loaded: {len(exc.violations)} problem(s)") from exc
         self.stdout.write(f"Election {election.pk} ({election.name}): {report}")
+
+    def _import(self, options: dict[str, Any]) -> None:
+        election = _election(options["election"])
+        path: Path = options["file"]
+        try:
+            count = do_import_voting_areas(
+                election,
+                read_rows(path),
+                file=path.name,
+                justification=options["justification"],
+                actor=Actor.system("election-command"),
+            )
+        except ImportRejected as exc:
+            for problem in exc.problems:
+                self.stderr.write(str(problem))
+            raise CommandError(str(exc)) from exc
+        self.stdout.write(f"Election {election.pk}: imported {count} voting areas from {path.name}")
 
     def _check(self, options: dict[str, Any]) -> None:
         election = _election(options["election"])
