@@ -88,3 +88,35 @@ def test_the_command_imports_xlsx_and_reports_a_late_import_without_justificatio
         stdout=out,
     )
     assert "imported 1 voting areas" in out.getvalue()
+
+
+def test_the_commune_upload_page_refuses_other_communes_rows(
+    units: None, system: Actor, client: object
+) -> None:
+    import datetime as dt
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.test import Client
+
+    from baucu.accounts.jurisdiction import Jurisdiction
+    from baucu.accounts.roles import Role
+    from baucu.accounts.testing import make_actor
+
+    election = services.do_create_election(name="Nhập qua trang", day=dt.date(2026, 3, 15), actor=system)
+    committee = make_actor(Role.COMMUNE_COMMITTEE, Jurisdiction.commune("20", "06187"), "ubbc-nhap")
+    web = Client()
+    web.force_login(committee.user)
+    base = f"/bo/bau-cu/{election.pk}/xa/06187/khu-vuc-bo-phieu/"
+    assert "06187" in web.get(base + "mau.csv").content.decode()
+    rows = HEADER + "06187,1,residential,Tổ 1,,,850,0\n05983,1,residential,Tổ 1,,,850,0\n"
+    upload = SimpleUploadedFile("kvbp.csv", rows.encode(), content_type="text/csv")
+    page = web.post(base + "nhap/", {"file": upload, "justification": LATE}).content.decode()
+    assert "kvbp.csv" in page
+    assert "Art. 11(4)" in page
+    with unscoped("test"):
+        assert not VotingArea.objects.filter(election=election).exists()
+    upload = SimpleUploadedFile("kvbp.csv", (HEADER + "06187,1,residential,Tổ 1,,,850,0\n").encode())
+    response = web.post(base + "nhap/", {"file": upload, "justification": LATE})
+    assert response.status_code == 302
+    with unscoped("test"):
+        assert VotingArea.objects.filter(election=election).count() == 1

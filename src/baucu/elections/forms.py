@@ -166,3 +166,7 @@ COMMUNE_BODY_KINDS = [
     (f"{ElectionBody.Kind.BOARD}:{Contest.Kind.COMMUNE}", _("Commune-council Election Board")),
     (f"{ElectionBody.Kind.COMMITTEE}:{ElectionBody.Level.COMMUNE}", _("Commune Election Committee")),
 ]
+
+
+class ImportForm(SetupForm):
+    file = forms.FileField(label=_("CSV or XLSX file (template columns)"))

@@ -67,11 +67,11 @@ class ImportRejected(Exception):  # noqa: N818 - a rejection, not a program erro
         super().__init__(f"{len(problems)} problem(s); nothing imported")
 
 
-def template_csv() -> str:
+def template_csv(commune_code: str = "") -> str:
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(COLUMNS)
-    writer.writerow(EXAMPLE)
+    writer.writerow((commune_code or EXAMPLE[0], *EXAMPLE[1:]))
     return out.getvalue()
 
 
@@ -95,9 +95,18 @@ def _int(value: str) -> int | None:
 
 @service_transaction
 def do_import_voting_areas(
-    election: Election, rows: list[dict[str, str]], *, file: str, justification: str = "", actor: Actor
+    election: Election,
+    rows: list[dict[str, str]],
+    *,
+    file: str,
+    justification: str = "",
+    only_commune: str | None = None,
+    actor: Actor,
 ) -> int:
-    """Create every voting area of ``rows`` or none; returns how many were created."""
+    """Create every voting area of ``rows`` or none; returns how many were created.
+
+    ``only_commune``: the upload page of one commune accepts rows of that commune only.
+    """
     communes = {c.code: c for c in Commune.objects.filter(code__in={r.get("commune_code", "") for r in rows})}
     problems: list[RowProblem] = []
     areas: list[VotingArea] = []
@@ -110,7 +119,7 @@ def do_import_voting_areas(
     for index, row in enumerate(rows, start=2):  # row 1 is the header
         commune = communes.get(row["commune_code"].strip())
         number = _int(row["number"])
-        if commune is None:
+        if commune is None or (only_commune and commune.code != only_commune):
             problems.append(RowProblem(file, index, "commune_code", "Art. 11(4)", "unknown commune code"))
             continue
         if not actor.can(Permission.CHANGE, Jurisdiction.commune(commune.province_id, commune.code)):

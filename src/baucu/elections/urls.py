@@ -33,6 +33,16 @@ urlpatterns = [
         views.body_create_in_commune,
         name="commune_body_create",
     ),
+    path(
+        "<int:election_id>/xa/<str:commune_code>/khu-vuc-bo-phieu/nhap/",
+        views.voting_area_import,
+        name="voting_area_import",
+    ),
+    path(
+        "<int:election_id>/xa/<str:commune_code>/khu-vuc-bo-phieu/mau.csv",
+        views.voting_area_template,
+        name="voting_area_template",
+    ),
     path("don-vi-bau-cu/<int:constituency_id>/", views.constituency_edit, name="constituency"),
     path("khu-vuc-bo-phieu/<int:voting_area_id>/", views.voting_area_edit, name="voting_area"),
     path("to-chuc/<int:body_id>/", views.body_detail, name="body"),

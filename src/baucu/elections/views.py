@@ -7,6 +7,8 @@ method, so another jurisdiction's object is a 404 for GET and POST alike.
 from __future__ import annotations
 
 import datetime as dt
+import tempfile
+from pathlib import Path
 from typing import Any
 
 from django.contrib import messages
@@ -31,8 +33,16 @@ from baucu.elections.forms import (
     PROVINCE_BODY_KINDS,
     BodyForm,
     ConstituencyForm,
+    ImportForm,
     MemberForm,
     VotingAreaForm,
+)
+from baucu.elections.imports import (
+    ImportRejected,
+    RowProblem,
+    do_import_voting_areas,
+    read_rows,
+    template_csv,
 )
 from baucu.elections.models import Contest, Election, ElectionBody, VotingArea
 from baucu.units.models import Commune, Province
@@ -495,3 +505,52 @@ def body_detail(request: HttpRequest, body_id: int) -> HttpResponse:
         "back": _back(body.election, body.province, body.commune),
     }
     return render(request, "elections/body.html", context)
+
+
+# ---------------------------------------------------------------- import
+
+
+@login_required
+def voting_area_template(request: HttpRequest, election_id: int, commune_code: str) -> HttpResponse:
+    actor = actor_for(request)
+    commune = access_commune_by_code(actor, commune_code)
+    queries.access_election_by_id(actor, election_id)
+    response = HttpResponse(template_csv(commune.code), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="khu-vuc-bo-phieu-{commune.code}.csv"'
+    return response
+
+
+@login_required
+def voting_area_import(request: HttpRequest, election_id: int, commune_code: str) -> HttpResponse:
+    actor = actor_for(request)
+    commune = access_commune_by_code(actor, commune_code)
+    election = queries.access_election_by_id(actor, election_id)
+    _require_change(actor, Jurisdiction.commune(commune.province_id, commune.code), election)
+    form = ImportForm(request.POST or None, request.FILES or None)
+    problems: list[RowProblem] = []
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        suffix = Path(upload.name).suffix.lower()
+        with tempfile.NamedTemporaryFile(suffix=suffix) as handle:
+            for chunk in upload.chunks():
+                handle.write(chunk)
+            handle.flush()
+            try:
+                rows = read_rows(Path(handle.name))
+                count = do_import_voting_areas(
+                    election,
+                    rows,
+                    file=upload.name,
+                    justification=form.cleaned_data["justification"],
+                    only_commune=commune.code,
+                    actor=actor,
+                )
+            except ImportRejected as exc:
+                problems = exc.problems
+            except (ValueError, KeyError, UnicodeDecodeError, OSError):
+                form.add_error("file", _("The file cannot be read: use the CSV or XLSX template."))
+            else:
+                messages.success(request, _("%(count)s voting areas imported.") % {"count": count})
+                return HttpResponseRedirect(reverse("elections:commune", args=[election.pk, commune.code]))
+    context = {"form": form, "election": election, "commune": commune, "problems": problems}
+    return render(request, "elections/import.html", context)
