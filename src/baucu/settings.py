@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "baucu.audit",
     "baucu.backoffice",
     "baucu.elections",
+    "baucu.voters",
 ]
 
 MIDDLEWARE = [

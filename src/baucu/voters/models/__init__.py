@@ -1,0 +1,5 @@
+"""Voter registry (danh sách cử tri): lists per voting area, their imports, changes and complaints."""
+
+from baucu.voters.models.lists import RejectedRow, Voter, VoterImport
+
+__all__ = ["RejectedRow", "Voter", "VoterImport"]
