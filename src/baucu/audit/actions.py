@@ -48,6 +48,9 @@ class AuditAction(IntEnum):
     CALENDAR_STEP_OVERRIDDEN = 2040
     LATE_ACTION_JUSTIFIED = 2041
     SETUP_IMPORTED = 2050
+    # 3000–3099 voter registry: lists imported from the population database
+    VOTER_LISTS_IMPORTED = 3001
+    VOTER_IMPORT_FAILED = 3002
     # 8000–8999 personal data: every read of identity numbers and the like leaves a trace.
     PERSONAL_DATA_VIEWED = 8001
     PERSONAL_DATA_EXPORTED = 8002
@@ -82,6 +85,11 @@ DESCRIPTIONS: dict[AuditAction, tuple[str, str]] = {
     AuditAction.CALENDAR_STEP_OVERRIDDEN: ("Điều chỉnh thời hạn (Điều 98)", "Calendar step moved (Art. 98)"),
     AuditAction.LATE_ACTION_JUSTIFIED: ("Ghi lý do thực hiện quá hạn", "Late action justified"),
     AuditAction.SETUP_IMPORTED: ("Nhập dữ liệu tổ chức bầu cử từ tệp", "Election setup imported from a file"),
+    AuditAction.VOTER_LISTS_IMPORTED: (
+        "Nhập danh sách cử tri từ Cơ sở dữ liệu quốc gia về dân cư",
+        "Voter lists imported from the population database",
+    ),
+    AuditAction.VOTER_IMPORT_FAILED: ("Nhập danh sách cử tri không thành công", "Voter list import failed"),
     AuditAction.PERSONAL_DATA_VIEWED: ("Xem dữ liệu cá nhân", "Personal data viewed"),
     AuditAction.PERSONAL_DATA_EXPORTED: ("Xuất dữ liệu cá nhân", "Personal data exported"),
     AuditAction.DEMO_LOADED: ("Nạp dữ liệu trình diễn", "Demo data loaded"),

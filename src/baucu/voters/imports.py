@@ -1,0 +1,480 @@
+"""Import of a population-database extract into an election's voter lists (issue 6), all-or-nothing.
+
+``do_import_voter_extract(election, province, path, *, actor)``:
+
+1. builds the voting-area plan of spec/formats.md §5 from the election's ``VotingArea`` rows of the
+   province: one row per residence group (``VotingArea.residence_groups``, one per line) and one per
+   facility area. **A facility area's facility code is ``VotingArea.facility``, stripped and
+   NFC-normalised**: the "facility served" field holds the code the population extract puts in
+   ``facility_code`` (e.g. ``BV2001`` or the facility's name as the extract spells it);
+   ``voting_area_id`` is ``VotingArea.id``;
+2. runs the pure transform (``baucu.voters.pipeline.transform.transform``) into a temporary directory;
+3. in ONE transaction replaces the province's lists for the election: deletes its ``Voter`` rows,
+   loads the new ones (PostgreSQL: ``COPY`` through psycopg 3; SQLite: batched ``executemany``),
+   stores every rejected row (``RejectedRow``) and the counts, and writes the audit event. Any failure
+   rolls all of it back, so the previous lists stay as they were; a re-import of the same file gives
+   the same lists (idempotent).
+
+The single-listing constraint (Art. 29(1), ``voters_single_listing``) is the database's: an identity
+number already listed in another province of the same election makes the load fail, with the ids named.
+
+``VoterImport`` is written outside the load transaction so its ``stage`` is visible to the progress
+page while the load runs, and a failure is kept with its error.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import tempfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import duckdb
+from django.db import IntegrityError, connection, transaction
+from django.utils import timezone
+
+from baucu.accounts.actor import Actor
+from baucu.accounts.jurisdiction import Jurisdiction
+from baucu.accounts.permissions import Permission
+from baucu.accounts.scoping import unscoped
+from baucu.audit.actions import AuditAction
+from baucu.audit.events import record_event
+from baucu.elections.models import Election, VotingArea
+from baucu.law.collation import normalize
+from baucu.law.outcome import InvalidInput
+from baucu.units.models import Province
+from baucu.voters.models import RejectedRow, Voter, VoterImport
+
+Progress = Callable[[str], None]
+PLAN_RULE = "spec/formats.md §5"
+SINGLE_LISTING_RULE = "Art. 29(1)"
+_BATCH = 20_000  # SQLite executemany batch
+_MAX_NAMED = 20  # ids named in a single-listing error
+
+# Column order of the load (COPY and INSERT alike).
+LOAD_COLUMNS = (
+    "election_id",
+    "province_id",
+    "commune_id",
+    "voting_area_id",
+    "seq",
+    "personal_id",
+    "full_name",
+    "birth_date",
+    "birth_year",
+    "gender",
+    "ethnicity",
+    "residence_group",
+    "household_id",
+    "basis",
+    "votes_na",
+    "votes_provincial",
+    "votes_commune",
+    "status",
+    "note",
+    "temporary_since",
+    "voter_import_id",
+)
+
+
+@dataclass(frozen=True)
+class ImportProblem:
+    """One problem for a person: where (file, row, field), which rule, what is wrong."""
+
+    file: str
+    row: int | None
+    field: str
+    rule: str
+    code: str
+    message: str
+
+    def __str__(self) -> str:
+        where = ", ".join(p for p in (self.file, f"row {self.row}" if self.row else "", self.field) if p)
+        return f"{where}: {self.message} [{self.rule}, {self.code}]"
+
+
+class VoterImportError(Exception):
+    """The import was refused; nothing was written to the lists. ``voter_import`` keeps the error."""
+
+    def __init__(self, problems: list[ImportProblem], voter_import: VoterImport | None = None) -> None:
+        self.problems = problems
+        self.voter_import = voter_import
+        super().__init__("; ".join(str(p) for p in problems[:5]))
+
+
+def _quiet(_: str) -> None:
+    pass
+
+
+def province_jurisdiction(province: Province) -> Jurisdiction:
+    return Jurisdiction.province(province.code)
+
+
+def may_import(actor: Actor, province: Province) -> bool:
+    where = province_jurisdiction(province)
+    return actor.can(Permission.MANAGE_VOTER_LIST, where) or actor.can(Permission.CHANGE, where)
+
+
+def facility_code(area: VotingArea) -> str:
+    """The facility code of a facility area in the plan (see the module docstring)."""
+    return normalize(area.facility.strip()) if area.facility else ""
+
+
+def plan_rows(election: Election, province: Province) -> list[tuple[str, str, str, str]]:
+    """The §5 plan: (commune_code, residence_group, facility_code, voting_area_id) per row."""
+    rows: list[tuple[str, str, str, str]] = []
+    with unscoped("voter import: the plan of the province being imported"):
+        areas = VotingArea.objects.filter(election=election, province=province).order_by(
+            "commune_id", "number"
+        )
+        for area in areas:
+            for group in area.residence_group_list:
+                rows.append((area.commune_id, group, "", str(area.pk)))
+            if area.kind != VotingArea.Kind.RESIDENTIAL and facility_code(area):
+                rows.append((area.commune_id, "", facility_code(area), str(area.pk)))
+    return rows
+
+
+def write_plan(rows: list[tuple[str, str, str, str]], path: Path) -> Path:
+    import csv
+
+    with path.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.writer(f)
+        writer.writerow(["commune_code", "residence_group", "facility_code", "voting_area_id"])
+        writer.writerows(rows)
+    return path
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def start_voter_import(
+    election: Election, province: Province, source_name: str, *, actor: Actor
+) -> VoterImport:
+    """The ``VoterImport`` record an import reports its progress on (status running)."""
+    record = VoterImport(
+        election=election,
+        province=province,
+        source_name=source_name[:300],
+        source_sha256="",
+        stage="queued",
+        started_by=actor.username[:150],
+    )
+    record.save()
+    return record
+
+
+def do_import_voter_extract(
+    election: Election,
+    province: Province,
+    population_path: Path,
+    *,
+    actor: Actor,
+    progress: Progress | None = None,
+    voter_import: VoterImport | None = None,
+    source_name: str | None = None,
+) -> VoterImport:
+    """Replace the province's voter lists of ``election`` with those of the extract (all-or-nothing).
+
+    Raises ``VoterImportError`` (problems with file, row, field, rule) when nothing was written.
+    """
+    from baucu.voters.pipeline.transform import transform
+
+    say = progress or _quiet
+    if not may_import(actor, province):
+        raise PermissionError("the actor may not import the voter lists of this province")
+    record = voter_import or start_voter_import(
+        election, province, source_name or population_path.name, actor=actor
+    )
+
+    def stage(text: str) -> None:
+        record.stage = text[:60]
+        record.save(update_fields=["stage"])
+        say(text)
+
+    try:
+        stage("checking the file")
+        if not population_path.is_file():
+            raise VoterImportError(
+                [
+                    ImportProblem(
+                        str(population_path), None, "", "spec/formats.md §4", "file_not_found", "no such file"
+                    )
+                ]
+            )
+        record.source_sha256 = _sha256(population_path)
+        record.save(update_fields=["source_sha256"])
+        rows = plan_rows(election, province)
+        if not rows:
+            raise VoterImportError(
+                [
+                    ImportProblem(
+                        "voting areas",
+                        None,
+                        "residence_groups",
+                        PLAN_RULE,
+                        "empty_plan",
+                        f"election {election.pk} has no voting areas with residence groups in province "
+                        f"{province.code}: set up the voting areas first",
+                    )
+                ]
+            )
+        work = Path(tempfile.mkdtemp(prefix="baucu-voter-import-"))
+        try:
+            plan = write_plan(rows, work / "plan.csv")
+            stage("transforming")
+            try:
+                summary = transform(
+                    election.day,
+                    population_path,
+                    plan,
+                    work / "out",
+                    progress=lambda t: say(f"transform: {t}"),
+                )
+            except InvalidInput as exc:
+                raise VoterImportError(
+                    [
+                        ImportProblem(
+                            str(population_path) if "plan" not in p.where else "voting areas",
+                            None,
+                            p.where,
+                            p.rule,
+                            p.code,
+                            p.message,
+                        )
+                        for p in exc.problems
+                    ]
+                ) from exc
+            _load(election, province, record, work / "out", summary, stage, actor=actor)
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+    except VoterImportError as exc:
+        _fail(record, exc, actor)
+        exc.voter_import = record
+        raise
+    except Exception as exc:
+        _fail(
+            record,
+            VoterImportError([ImportProblem(record.source_name, None, "", "", "failed", str(exc))]),
+            actor,
+        )
+        raise
+    say(
+        f"done: {record.voters_listed:,} voters listed, {record.rows_rejected:,} rows rejected, "
+        f"{record.rows_excluded:,} excluded"
+    )
+    return record
+
+
+def _fail(record: VoterImport, exc: VoterImportError, actor: Actor) -> None:
+    record.status = VoterImport.Status.FAILED
+    record.stage = "failed"
+    record.error = "\n".join(str(p) for p in exc.problems)[:20_000]
+    record.finished_at = timezone.now()
+    record.save(update_fields=["status", "stage", "error", "finished_at"])
+    with transaction.atomic():
+        record_event(
+            AuditAction.VOTER_IMPORT_FAILED,
+            actor=actor,
+            jurisdiction=province_jurisdiction(record.province),
+            election_key=str(record.election_id),
+            object_type="voter_import",
+            object_id=record.pk,
+            new_value={
+                "file": record.source_name,
+                "sha256": record.source_sha256,
+                "problems": len(exc.problems),
+            },
+            disposition="failure",
+        )
+
+
+def _stored_summary(summary: dict[str, Any]) -> dict[str, Any]:
+    """summary.json without the personal ids it lists (those stay in the lists themselves)."""
+    stored = json.loads(json.dumps(summary, default=str))
+    unknown = stored.get("manual_decisions", {}).get("temporary_since_unknown", {})
+    unknown.pop("personal_ids", None)
+    stored.pop("input", None)
+    return stored
+
+
+def _load_sql(out: Path, election: Election, province: Province, record: VoterImport, *, sqlite: bool) -> str:
+    parquet = str(out / "voters.parquet").replace("'", "''")
+    flag = "CAST({} AS INTEGER)" if sqlite else "{}"
+    return f"""
+        SELECT {int(election.pk)} AS election_id, '{province.code}' AS province_id, a.commune_id,
+            CAST(v.voting_area_id AS BIGINT) AS voting_area_id, v.seq, v.personal_id, v.full_name,
+            CASE WHEN length(v.birth_date) = 10 THEN v.birth_date END AS birth_date,
+            CAST(substr(v.birth_date, 1, 4) AS INTEGER) AS birth_year, v.gender,
+            coalesce(v.ethnicity, '') AS ethnicity, '' AS residence_group, '' AS household_id, v.basis,
+            {flag.format("v.votes_na")} AS votes_na, {flag.format("v.votes_provincial")} AS votes_provincial,
+            {flag.format("v.votes_commune")} AS votes_commune, 'listed' AS status, '' AS note,
+            NULL AS temporary_since, {int(record.pk)} AS voter_import_id
+        FROM read_parquet('{parquet}') v JOIN area_communes a USING (voting_area_id)
+        ORDER BY v.voting_area_id, v.seq
+    """
+
+
+def _area_communes(election: Election, province: Province) -> Any:
+    import pyarrow as pa
+
+    with unscoped("voter import: communes of the voting areas"):
+        pairs = list(
+            VotingArea.objects.filter(election=election, province=province).values_list("pk", "commune_id")
+        )
+    return pa.table(
+        {
+            "voting_area_id": pa.array([str(pk) for pk, _ in pairs], pa.string()),
+            "commune_id": pa.array([c for _, c in pairs], pa.string()),
+        }
+    )
+
+
+def _load(
+    election: Election,
+    province: Province,
+    record: VoterImport,
+    out: Path,
+    summary: dict[str, Any],
+    stage: Progress,
+    *,
+    actor: Actor,
+) -> None:
+    sqlite = connection.vendor == "sqlite"
+    totals = summary["totals"]
+    with duckdb.connect() as con:
+        con.register("area_communes", _area_communes(election, province))
+        rejected = con.execute(
+            f"SELECT row, coalesce(personal_id, ''), code, message FROM read_csv("
+            f"'{str(out / 'rejected.csv').replace(chr(39), chr(39) * 2)}', header=true, all_varchar=true)"
+        ).fetchall()
+        stage("loading the lists")
+        try:
+            with transaction.atomic():
+                with connection.cursor() as cursor:
+                    cursor.execute(
+                        "DELETE FROM voters_voter WHERE election_id = %s AND province_id = %s",
+                        [election.pk, province.code],
+                    )
+                    sql = _load_sql(out, election, province, record, sqlite=sqlite)
+                    if sqlite:
+                        _insert_sqlite(cursor, con, sql)
+                    else:
+                        _copy_postgresql(cursor, con, sql, out)
+                RejectedRow.objects.bulk_create(
+                    (
+                        RejectedRow(
+                            voter_import=record,
+                            row=int(r[0]),
+                            personal_id=(r[1] or "")[:32],
+                            code=r[2][:60],
+                            message=r[3],
+                        )
+                        for r in rejected
+                    ),
+                    batch_size=2000,
+                )
+                record.status = VoterImport.Status.SUCCEEDED
+                record.stage = "done"
+                record.rows_read = int(summary.get("input", {}).get("rows", 0))
+                record.voters_listed = int(totals.get("voters", 0))
+                record.rows_rejected = int(summary["rejected"]["rows"])
+                record.rows_excluded = int(summary["excluded"]["total"])
+                record.summary = _stored_summary(summary)
+                record.finished_at = timezone.now()
+                record.save()
+                record_event(
+                    AuditAction.VOTER_LISTS_IMPORTED,
+                    actor=actor,
+                    jurisdiction=province_jurisdiction(province),
+                    election_key=str(election.pk),
+                    object_type="voter_import",
+                    object_id=record.pk,
+                    new_value={
+                        "file": record.source_name,
+                        "sha256": record.source_sha256,
+                        "rows": record.rows_read,
+                        "voters": record.voters_listed,
+                        "rejected": record.rows_rejected,
+                        "excluded": record.rows_excluded,
+                        "voting_areas": len(summary.get("voting_areas", [])),
+                    },
+                )
+        except (IntegrityError, _driver_integrity_error()) as exc:
+            # The driver's own error too: the load writes below Django's cursor wrapper.
+            raise VoterImportError(_single_listing_problems(election, province, con, out, exc)) from exc
+
+
+def _driver_integrity_error() -> type[Exception]:
+    error: type[Exception] = connection.Database.IntegrityError  # type: ignore[attr-defined]
+    return error
+
+
+def _insert_sqlite(cursor: Any, con: duckdb.DuckDBPyConnection, sql: str) -> None:
+    columns = ", ".join(LOAD_COLUMNS)
+    marks = ", ".join(["%s"] * len(LOAD_COLUMNS))
+    insert = f"INSERT INTO voters_voter ({columns}) VALUES ({marks})"
+    result = con.execute(sql)
+    raw = cursor.cursor  # below Django's debug wrapper: the query is converted once per batch
+    while batch := result.fetchmany(_BATCH):
+        raw.executemany(insert, batch)
+
+
+def _copy_postgresql(cursor: Any, con: duckdb.DuckDBPyConnection, sql: str, out: Path) -> None:
+    """COPY FROM STDIN in CSV, written by DuckDB: no Python object per voter."""
+    csv_path = out / "load.csv"
+    con.execute(
+        f"COPY ({sql}) TO '{str(csv_path).replace(chr(39), chr(39) * 2)}' (HEADER false, DELIMITER ',')"
+    )
+    columns = ", ".join(LOAD_COLUMNS)
+    statement = f"COPY voters_voter ({columns}) FROM STDIN (FORMAT csv)"
+    with cursor.cursor.copy(statement) as copy, csv_path.open("rb") as f:
+        for block in _blocks(f):
+            copy.write(block)
+
+
+def _blocks(f: Any) -> Iterator[bytes]:
+    while block := f.read(1 << 20):
+        yield block
+
+
+def _single_listing_problems(
+    election: Election, province: Province, con: duckdb.DuckDBPyConnection, out: Path, exc: Exception
+) -> list[ImportProblem]:
+    """Name the identity numbers already listed in another province of the election (Art. 29(1))."""
+    parquet = str(out / "voters.parquet").replace("'", "''")
+    ids = [r[0] for r in con.execute(f"SELECT personal_id FROM read_parquet('{parquet}')").fetchall()]
+    clashes: list[tuple[str, str]] = []
+    with unscoped("voter import: single-listing check"):
+        for start in range(0, len(ids), 5000):
+            chunk = ids[start : start + 5000]
+            clashes += list(
+                Voter.objects.filter(election=election, personal_id__in=chunk, status=Voter.Status.LISTED)
+                .exclude(province=province)
+                .values_list("personal_id", "province_id")[: _MAX_NAMED - len(clashes)]
+            )
+            if len(clashes) >= _MAX_NAMED:
+                break
+    if not clashes:
+        return [ImportProblem("voter lists", None, "", SINGLE_LISTING_RULE, "integrity_error", str(exc))]
+    return [
+        ImportProblem(
+            "voters.parquet",
+            None,
+            "personal_id",
+            SINGLE_LISTING_RULE,
+            "already_listed_elsewhere",
+            f"identity number {pid} is already listed in province {where} for this election: a voter is "
+            "listed in one place only; correct the extract or remove the other listing first",
+        )
+        for pid, where in clashes
+    ]
