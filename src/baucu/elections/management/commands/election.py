@@ -10,9 +10,23 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import translation
 
 from baucu.accounts.actor import Actor
+from baucu.elections.body_import import TEMPLATE as BODY_TEMPLATE
+from baucu.elections.body_import import do_import_bodies
 from baucu.elections.checks import check_election
+from baucu.elections.constituency_import import (
+    COMMUNE_TEMPLATE,
+    PROVINCE_TEMPLATE,
+    do_import_constituencies,
+)
 from baucu.elections.errors import SetupError
-from baucu.elections.imports import ImportRejected, do_import_voting_areas, read_rows, template_csv
+from baucu.elections.imports import (
+    VOTING_AREA_TEMPLATE,
+    ImportRejected,
+    do_import_voting_areas,
+    read_rows,
+    spec_csv,
+    spec_xlsx,
+)
 from baucu.elections.models import Election
 from baucu.elections.na_constituencies import do_load_na_constituencies
 from baucu.elections.reference import national_2026_election
@@ -32,8 +46,13 @@ def _election(election_id: int | None, *, create: bool = False) -> Election:
     raise CommandError("no election yet: give --election ID or run `baucu election load-na-constituencies`")
 
 
+TEMPLATES = {
+    spec.kind: spec for spec in (VOTING_AREA_TEMPLATE, PROVINCE_TEMPLATE, COMMUNE_TEMPLATE, BODY_TEMPLATE)
+}
+
+
 class Command(BaseCommand):
-    help = "Election setup: load-na-constituencies, check, demo"
+    help = "Election setup: load-na-constituencies, check, demo, imports and their templates"
 
     def add_arguments(self, parser: CommandParser) -> None:
         sub = parser.add_subparsers(dest="subcommand", required=True)
@@ -51,7 +70,16 @@ class Command(BaseCommand):
         imp.add_argument("file", type=Path)
         imp.add_argument("--election", type=int, help="election id (default: the latest)")
         imp.add_argument("--justification", default="", help="why, when the statutory deadline has passed")
-        sub.add_parser("template", help="print the voting-area CSV template")
+        for name, what in (("import-constituencies", "constituencies"), ("import-bodies", "bodies")):
+            more = sub.add_parser(name, help=f"import {what} from a CSV or XLSX template, all or nothing")
+            more.add_argument("file", type=Path)
+            more.add_argument("--election", type=int, help="election id (default: the latest)")
+            more.add_argument(
+                "--justification", default="", help="why, when the statutory deadline has passed"
+            )
+        template = sub.add_parser("template", help="print (CSV) or write (CSV, XLSX) an import template")
+        template.add_argument("--kind", choices=sorted(TEMPLATES), default="voting-areas")
+        template.add_argument("--output", type=Path, help="write here; .xlsx gives the XLSX template")
 
     def handle(self, *args: Any, **options: Any) -> None:
         sub = options["subcommand"]
@@ -61,8 +89,10 @@ class Command(BaseCommand):
             self._check(options)
         elif sub == "import-voting-areas":
             self._import(options)
+        elif sub in ("import-constituencies", "import-bodies"):
+            self._import_setup(options, sub)
         elif sub == "template":
-            self.stdout.write(template_csv(), ending="")
+            self._template(options)
         else:
             from baucu.elections.demo import load
 
@@ -97,6 +127,37 @@ class Command(BaseCommand):
                 self.stderr.write(str(problem))
             raise CommandError(str(exc)) from exc
         self.stdout.write(f"Election {election.pk}: imported {count} voting areas from {path.name}")
+
+    def _import_setup(self, options: dict[str, Any], sub: str) -> None:
+        election = _election(options["election"])
+        path: Path = options["file"]
+        run = do_import_constituencies if sub == "import-constituencies" else do_import_bodies
+        try:
+            count = run(
+                election,
+                read_rows(path),
+                file=path.name,
+                justification=options["justification"],
+                actor=Actor.system("election-command"),
+            )
+        except ImportRejected as exc:
+            for problem in exc.problems:
+                self.stderr.write(str(problem))
+            raise CommandError(str(exc)) from exc
+        what = "imported {} constituencies" if sub == "import-constituencies" else "formed {} bodies"
+        self.stdout.write(f"Election {election.pk}: {what.format(count)} from {path.name}")
+
+    def _template(self, options: dict[str, Any]) -> None:
+        spec = TEMPLATES[options["kind"]]
+        output: Path | None = options["output"]
+        if output is None:
+            self.stdout.write(spec_csv(spec), ending="")
+        elif output.suffix.lower() == ".xlsx":
+            output.write_bytes(spec_xlsx(spec))
+        else:
+            output.write_text(spec_csv(spec), encoding="utf-8")
+        if output is not None:
+            self.stdout.write(f"wrote {output}")
 
     def _check(self, options: dict[str, Any]) -> None:
         election = _election(options["election"])
