@@ -51,6 +51,13 @@ class AuditAction(IntEnum):
     # 3000–3099 voter registry: lists imported from the population database
     VOTER_LISTS_IMPORTED = 3001
     VOTER_IMPORT_FAILED = 3002
+    # 3100–3299 voter-list changes after posting (Art. 29–30), certificates (Art. 34), complaints (Art. 33)
+    VOTER_ADDED = 3101
+    VOTER_REMOVED = 3102
+    VOTE_ELSEWHERE_CERTIFICATE_ISSUED = 3110
+    VOTE_ELSEWHERE_VOTER_ACCEPTED = 3111
+    LIST_COMPLAINT_REGISTERED = 3120
+    LIST_COMPLAINT_DECIDED = 3121
     # 8000–8999 personal data: every read of identity numbers and the like leaves a trace.
     PERSONAL_DATA_VIEWED = 8001
     PERSONAL_DATA_EXPORTED = 8002
@@ -90,6 +97,21 @@ DESCRIPTIONS: dict[AuditAction, tuple[str, str]] = {
         "Voter lists imported from the population database",
     ),
     AuditAction.VOTER_IMPORT_FAILED: ("Nhập danh sách cử tri không thành công", "Voter list import failed"),
+    AuditAction.VOTER_ADDED: ("Bổ sung cử tri vào danh sách", "Voter added to the list"),
+    AuditAction.VOTER_REMOVED: ("Xóa tên cử tri khỏi danh sách", "Voter removed from the list"),
+    AuditAction.VOTE_ELSEWHERE_CERTIFICATE_ISSUED: (
+        "Cấp giấy chứng nhận đi bầu cử ở nơi khác",
+        "Certificate to vote elsewhere issued",
+    ),
+    AuditAction.VOTE_ELSEWHERE_VOTER_ACCEPTED: (
+        "Ghi tên cử tri có giấy chứng nhận đi bầu cử ở nơi khác",
+        "Voter with a certificate to vote elsewhere added",
+    ),
+    AuditAction.LIST_COMPLAINT_REGISTERED: (
+        "Ghi sổ khiếu nại về danh sách cử tri",
+        "List complaint registered",
+    ),
+    AuditAction.LIST_COMPLAINT_DECIDED: ("Giải quyết khiếu nại danh sách cử tri", "List complaint decided"),
     AuditAction.PERSONAL_DATA_VIEWED: ("Xem dữ liệu cá nhân", "Personal data viewed"),
     AuditAction.PERSONAL_DATA_EXPORTED: ("Xuất dữ liệu cá nhân", "Personal data exported"),
     AuditAction.DEMO_LOADED: ("Nạp dữ liệu trình diễn", "Demo data loaded"),

@@ -1,0 +1,100 @@
+"""The register of complaints about a voter list (Art. 33): 30 days from posting, decided within 5."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.core.exceptions import PermissionDenied
+from list_world import World, audit_actions, make_world, vn
+
+from baucu.audit.actions import AuditAction
+from baucu.elections.models import CalendarOverride
+from baucu.voters.changes import ListChangeError
+from baucu.voters.complaints import do_decide_list_complaint, do_register_list_complaint, is_overdue
+from baucu.voters.models import ListComplaint
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def world(db: None) -> World:
+    return make_world()
+
+
+def register(world: World, at: dt.datetime, commune: str = "A", actor: str = "A") -> ListComplaint:
+    return do_register_list_complaint(
+        world.election,
+        world.communes[commune],
+        complainant_name="Hoàng Thị Lan",
+        complainant_contact="0912 345 678",
+        content="Tên tôi bị ghi sai dấu.",
+        voter=world.voters[0] if commune == "A" else None,
+        actor=world.actors[actor],
+        at=at,
+    )
+
+
+def test_complaint_on_day_30_after_posting_is_registered_with_a_5_day_due_date__art_33(world: World) -> None:
+    # Posted 03/02/2026 (E − 40, Art. 32): the 30th day after is 05/03/2026.
+    complaint = register(world, vn(2026, 3, 5, 16, 30))
+    assert complaint.decision_due == dt.date(2026, 3, 10)
+    assert (complaint.voting_area_id, complaint.received_by) == (world.areas["A"].pk, "ubnd-A")
+    assert audit_actions()[-1] == AuditAction.LIST_COMPLAINT_REGISTERED
+
+
+def test_complaint_after_the_30_days_is_refused_with_the_article__art_33(world: World) -> None:
+    with pytest.raises(ListChangeError) as refused:
+        register(world, vn(2026, 3, 6, 8, 0))
+    assert refused.value.codes() == ["complaint_window_closed"]
+    assert "Art. 33" in refused.value.messages("en")[0]
+
+
+def test_complaint_before_posting_is_refused__art_33(world: World) -> None:
+    with pytest.raises(ListChangeError) as refused:
+        register(world, vn(2026, 2, 2, 8, 0))
+    assert refused.value.codes() == ["complaint_before_posting"]
+
+
+def test_the_window_follows_a_moved_posting_date__art_98_3(world: World) -> None:
+    CalendarOverride.objects.create(
+        election=world.election, step_id="voter_lists_posted", new_date=dt.date(2026, 2, 10), reason="NEC"
+    )
+    assert register(world, vn(2026, 3, 12, 8, 0)).decision_due == dt.date(2026, 3, 17)
+
+
+def test_decision_recorded_once_and_overdue_after_5_days__art_33(world: World) -> None:
+    complaint = register(world, vn(2026, 2, 20, 9, 0))
+    assert complaint.decision_due == dt.date(2026, 2, 25)
+    assert not is_overdue(complaint, dt.date(2026, 2, 25))
+    assert is_overdue(complaint, dt.date(2026, 2, 26))
+    with pytest.raises(ListChangeError):
+        do_decide_list_complaint(complaint, outcome="upheld", decision=" ", actor=world.actors["A"])
+    do_decide_list_complaint(
+        complaint, outcome="upheld", decision="Sửa tên.", actor=world.actors["A"], at=vn(2026, 2, 24, 10, 0)
+    )
+    assert (complaint.outcome, complaint.decided_by) == ("upheld", "ubnd-A")
+    assert not is_overdue(complaint, dt.date(2026, 3, 1))
+    assert audit_actions()[-1] == AuditAction.LIST_COMPLAINT_DECIDED
+    with pytest.raises(ListChangeError) as again:
+        do_decide_list_complaint(complaint, outcome="rejected", decision="Không.", actor=world.actors["A"])
+    assert again.value.codes() == ["complaint_already_decided"]
+
+
+def test_another_commune_cannot_register_or_decide__art_33(world: World) -> None:
+    with pytest.raises(PermissionDenied):
+        register(world, vn(2026, 2, 20, 9, 0), actor="C")
+    complaint = register(world, vn(2026, 2, 20, 9, 0))
+    with pytest.raises(PermissionDenied):
+        do_decide_list_complaint(complaint, outcome="rejected", decision="Không.", actor=world.actors["B"])
+    with pytest.raises(ListChangeError) as stray:
+        do_register_list_complaint(
+            world.election,
+            world.communes["C"],
+            complainant_name="X",
+            content="Y",
+            voter=world.voters[0],
+            actor=world.actors["C"],
+            at=vn(2026, 2, 20, 9, 0),
+        )
+    assert stray.value.codes() == ["complaint_outside_commune"]
