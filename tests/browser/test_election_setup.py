@@ -73,7 +73,7 @@ def test_commune_council_constituency_with_6_seats_shows_art_10_4(signed_in: Any
     page.locator("button[type=submit]").last.click()
     page.wait_for_load_state()
     errors = _errors(page)
-    assert "Art. 10(4)" in errors
+    assert "Điều 10 khoản 4" in errors
     assert re.search(r"5\b.*\(.*6\)", errors)
 
 
@@ -97,5 +97,5 @@ def test_a_team_of_10_civilians_shows_art_25_1(signed_in: Any, election: Electio
     page.locator("button[type=submit]").last.click()
     page.wait_for_load_state()
     errors = _errors(page)
-    assert "Art. 25(1)" in errors
+    assert "Điều 25 khoản 1" in errors
     assert re.search(r"11\D+21\D+10", errors)  # 11 to 21 members (got 10)

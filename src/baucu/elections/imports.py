@@ -352,6 +352,7 @@ def do_import_voting_areas(
         step = next(s for s in legal.steps_of(election) if s.id == step_id)
         Justification.objects.create(
             election=election,
+            province_id=areas[0].province_id if areas else None,
             step_id=step_id,
             action="import_voting_areas",
             subject=file[:300],

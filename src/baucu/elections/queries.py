@@ -12,7 +12,15 @@ from django.http import Http404
 from baucu.accounts.actor import Actor
 from baucu.accounts.jurisdiction import Jurisdiction
 from baucu.accounts.permissions import Permission
-from baucu.elections.models import BodyMember, Constituency, Contest, Election, ElectionBody, VotingArea
+from baucu.elections.models import (
+    BodyMember,
+    Constituency,
+    Contest,
+    Election,
+    ElectionBody,
+    Justification,
+    VotingArea,
+)
 from baucu.units.models import Commune, Province
 
 
@@ -67,6 +75,24 @@ def access_body_by_id(actor: Actor, body_id: int) -> ElectionBody:
     if found is None:
         raise Http404("body")
     return found
+
+
+def access_member_by_id(actor: Actor, member_id: int) -> BodyMember:
+    found = (
+        BodyMember.objects.for_actor(actor)
+        .select_related("body__election", "body__province", "body__commune", "body__voting_area")
+        .filter(pk=member_id)
+        .first()
+    )
+    if found is None:
+        raise Http404("member")
+    return found
+
+
+def justifications_of(election: Election, province: Province | None = None) -> QuerySet[Justification]:
+    """Recorded reasons for late actions: the whole election (NEC) or one province's."""
+    rows = Justification.objects.filter(election=election).select_related("recorded_by", "province")
+    return rows.filter(province=province) if province is not None else rows
 
 
 def commune_contest(election: Election, commune: Commune) -> Contest | None:

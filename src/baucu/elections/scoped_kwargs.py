@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 from baucu.accounts.actor import Actor
+from baucu.accounts.scoping import unscoped
 from baucu.accounts.scoping_registry import declare_public, register_kwarg
 from baucu.elections import services
-from baucu.elections.models import Contest, Election, ElectionBody
+from baucu.elections.models import BodyMember, Contest, Election, ElectionBody
 from baucu.units.models import Commune
 
 _SYSTEM = Actor.system("cross-jurisdiction test")
@@ -67,6 +68,17 @@ def body_id(commune: Commune) -> str:
     return str(body.pk)
 
 
+@register_kwarg("member_id")
+def member_id(commune: Commune) -> str:
+    with unscoped("cross-jurisdiction test: a member of a body in commune B"):
+        return str(BodyMember.objects.filter(body_id=int(body_id(commune))).values_list("pk", flat=True)[0])
+
+
 declare_public(
     "bo/bau-cu/", "list of elections: national, no jurisdiction data; links to the actor's own pages"
+)
+declare_public(
+    "bo/bau-cu/mau/<str:kind>/",
+    "blank import templates (columns, example rows, instructions): the same for everyone, "
+    "no jurisdiction data",
 )

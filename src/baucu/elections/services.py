@@ -38,7 +38,7 @@ from baucu.elections.models import (
     VotingArea,
 )
 from baucu.law import calendar as law_calendar
-from baucu.law.outcome import InvalidInput
+from baucu.law.outcome import InvalidInput, Reason
 from baucu.units.models import Commune, Province
 
 INTEGRITY = "election setup service: integrity checks"
@@ -579,7 +579,11 @@ def do_add_body_member(
 
 
 @service_transaction
-def do_remove_body_member(member: BodyMember, *, actor: Actor) -> None:
+def do_remove_body_member(member: BodyMember, *, reason: str = "", actor: Actor) -> tuple[Reason, ...]:
+    """Remove a member (e.g. a candidate in their own constituency, Art. 27); the reason is audited.
+
+    Returns what the law core says of the body that remains (below its minimum: a replacement is due).
+    """
     body = member.body
     where = jurisdictions.of_body(body)
     _require(actor, where, body.election)
@@ -591,8 +595,10 @@ def do_remove_body_member(member: BodyMember, *, actor: Actor) -> None:
         jurisdiction=where,
         obj=member,
         old=old,
+        new={"reason": reason.strip()} if reason.strip() else None,
     )
     member.delete()
+    return legal.body_size_violations(body, _member_inputs(body))
 
 
 # ---------------------------------------------------------------- calendar (Art. 98(3))

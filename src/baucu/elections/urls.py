@@ -1,6 +1,6 @@
 from django.urls import path
 
-from baucu.elections import views
+from baucu.elections import calendar_pages, import_pages, views
 
 app_name = "elections"
 
@@ -35,7 +35,7 @@ urlpatterns = [
     ),
     path(
         "<int:election_id>/xa/<str:commune_code>/khu-vuc-bo-phieu/nhap/",
-        views.voting_area_import,
+        import_pages.voting_area_import,
         name="voting_area_import",
     ),
     path(
@@ -43,6 +43,34 @@ urlpatterns = [
         views.voting_area_template,
         name="voting_area_template",
     ),
+    path(
+        "<int:election_id>/tinh/<str:province_code>/don-vi-bau-cu/nhap/",
+        import_pages.province_constituency_import,
+        name="province_constituency_import",
+    ),
+    path(
+        "<int:election_id>/tinh/<str:province_code>/to-chuc/nhap/",
+        import_pages.province_body_import,
+        name="province_body_import",
+    ),
+    path(
+        "<int:election_id>/xa/<str:commune_code>/don-vi-bau-cu/nhap/",
+        import_pages.commune_constituency_import,
+        name="commune_constituency_import",
+    ),
+    path(
+        "<int:election_id>/xa/<str:commune_code>/to-chuc/nhap/",
+        import_pages.commune_body_import,
+        name="commune_body_import",
+    ),
+    path("mau/<str:kind>/", import_pages.template_download, name="template"),
+    path("<int:election_id>/lich/", calendar_pages.election_calendar, name="calendar"),
+    path(
+        "<int:election_id>/tinh/<str:province_code>/giai-trinh/",
+        calendar_pages.province_justifications,
+        name="province_justifications",
+    ),
+    path("to-chuc/thanh-vien/<int:member_id>/xoa/", calendar_pages.member_remove, name="member_remove"),
     path("don-vi-bau-cu/<int:constituency_id>/", views.constituency_edit, name="constituency"),
     path("khu-vuc-bo-phieu/<int:voting_area_id>/", views.voting_area_edit, name="voting_area"),
     path("to-chuc/<int:body_id>/", views.body_detail, name="body"),

@@ -7,8 +7,6 @@ method, so another jurisdiction's object is a 404 for GET and POST alike.
 from __future__ import annotations
 
 import datetime as dt
-import tempfile
-from pathlib import Path
 from typing import Any
 
 from django.contrib import messages
@@ -22,10 +20,11 @@ from django.utils.translation import gettext as _
 
 from baucu.accounts.actor import Actor
 from baucu.accounts.jurisdiction import Jurisdiction
+from baucu.accounts.permissions import Permission
 from baucu.accounts.queries import access_commune_by_code, access_province_by_code
 from baucu.accounts.scoping import unscoped
 from baucu.accounts.session import actor_for
-from baucu.elections import queries, services
+from baucu.elections import progress, queries, services
 from baucu.elections.calendar_view import calendar_rows
 from baucu.elections.errors import SetupError
 from baucu.elections.forms import (
@@ -33,17 +32,10 @@ from baucu.elections.forms import (
     PROVINCE_BODY_KINDS,
     BodyForm,
     ConstituencyForm,
-    ImportForm,
     MemberForm,
     VotingAreaForm,
 )
-from baucu.elections.imports import (
-    ImportRejected,
-    RowProblem,
-    do_import_voting_areas,
-    read_rows,
-    template_csv,
-)
+from baucu.elections.imports import template_csv
 from baucu.elections.models import Contest, Election, ElectionBody, VotingArea
 from baucu.units.models import Commune, Province
 
@@ -72,22 +64,12 @@ def election_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "elections/election_list.html",
-        {"elections": queries.elections_for_actor(actor), "jurisdiction": jurisdiction},
+        {
+            "elections": queries.elections_for_actor(actor),
+            "jurisdiction": jurisdiction,
+            "can_move_steps": actor.can(Permission.CHANGE, Jurisdiction.nation()),
+        },
     )
-
-
-def _province_done(actor: Actor, election: Election, province: Province) -> frozenset[str]:
-    bodies = queries.bodies_of(actor, election, province)
-    constituencies = queries.province_constituencies(actor, election, province)
-    done = set()
-    if bodies.filter(kind=ElectionBody.Kind.COMMITTEE).exists():
-        done.add("election_committees_formed")
-    if constituencies.exists():
-        done.add("constituencies_announced")
-        with unscoped("dashboard: boards of constituencies already read through for_actor"):
-            if not constituencies.filter(bodies__isnull=True).exists():
-                done.add("election_boards_formed")
-    return frozenset(done)
 
 
 @login_required
@@ -100,7 +82,7 @@ def province_dashboard(request: HttpRequest, election_id: int, province_code: st
         "election": election,
         "province": province,
         "today": today,
-        "calendar": calendar_rows(election, today, _province_done(actor, election, province)),
+        "calendar": calendar_rows(election, today, progress.province_done(actor, election, province)),
         "language": _language(),
         "constituencies": queries.province_constituencies(actor, election, province),
         "bodies": queries.bodies_of(actor, election, province),
@@ -118,20 +100,13 @@ def commune_dashboard(request: HttpRequest, election_id: int, commune_code: str)
     today = _as_of(request)
     areas = queries.voting_areas_of(actor, election, commune)
     bodies = queries.bodies_of(actor, election, commune.province, commune)
-    done = set()
-    if areas.exists():
-        done.add("voting_areas_decided")
-        if bodies.filter(kind=ElectionBody.Kind.TEAM).count() >= areas.count():
-            done.add("election_teams_formed")
-    if bodies.filter(kind=ElectionBody.Kind.COMMITTEE).exists():
-        done.add("election_committees_formed")
     contest = queries.commune_contest(election, commune)
     context = {
         "election": election,
         "commune": commune,
         "contest": contest,
         "today": today,
-        "calendar": calendar_rows(election, today, frozenset(done)),
+        "calendar": calendar_rows(election, today, progress.commune_done(actor, election, commune)),
         "language": _language(),
         "constituencies": queries.commune_constituencies(actor, election, commune),
         "areas": areas,
@@ -502,6 +477,13 @@ def body_detail(request: HttpRequest, body_id: int) -> HttpResponse:
         "body": body,
         "members": queries.members_of(actor, body),
         "form": form,
+        "can_change": queries.may_change(
+            actor,
+            Jurisdiction.commune(body.province_id, body.commune_id)
+            if body.commune_id
+            else Jurisdiction.province(body.province_id),
+            body.election,
+        ),
         "back": _back(body.election, body.province, body.commune),
     }
     return render(request, "elections/body.html", context)
@@ -518,39 +500,3 @@ def voting_area_template(request: HttpRequest, election_id: int, commune_code: s
     response = HttpResponse(template_csv(commune.code), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="khu-vuc-bo-phieu-{commune.code}.csv"'
     return response
-
-
-@login_required
-def voting_area_import(request: HttpRequest, election_id: int, commune_code: str) -> HttpResponse:
-    actor = actor_for(request)
-    commune = access_commune_by_code(actor, commune_code)
-    election = queries.access_election_by_id(actor, election_id)
-    _require_change(actor, Jurisdiction.commune(commune.province_id, commune.code), election)
-    form = ImportForm(request.POST or None, request.FILES or None)
-    problems: list[RowProblem] = []
-    if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        suffix = Path(upload.name).suffix.lower()
-        with tempfile.NamedTemporaryFile(suffix=suffix) as handle:
-            for chunk in upload.chunks():
-                handle.write(chunk)
-            handle.flush()
-            try:
-                rows = read_rows(Path(handle.name))
-                count = do_import_voting_areas(
-                    election,
-                    rows,
-                    file=upload.name,
-                    justification=form.cleaned_data["justification"],
-                    only_commune=commune.code,
-                    actor=actor,
-                )
-            except ImportRejected as exc:
-                problems = exc.problems
-            except (ValueError, KeyError, UnicodeDecodeError, OSError):
-                form.add_error("file", _("The file cannot be read: use the CSV or XLSX template."))
-            else:
-                messages.success(request, _("%(count)s voting areas imported.") % {"count": count})
-                return HttpResponseRedirect(reverse("elections:commune", args=[election.pk, commune.code]))
-    context = {"form": form, "election": election, "commune": commune, "problems": problems}
-    return render(request, "elections/import.html", context)

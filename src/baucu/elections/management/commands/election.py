@@ -10,17 +10,12 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import translation
 
 from baucu.accounts.actor import Actor
-from baucu.elections.body_import import TEMPLATE as BODY_TEMPLATE
 from baucu.elections.body_import import do_import_bodies
 from baucu.elections.checks import check_election
-from baucu.elections.constituency_import import (
-    COMMUNE_TEMPLATE,
-    PROVINCE_TEMPLATE,
-    do_import_constituencies,
-)
+from baucu.elections.constituency_import import do_import_constituencies
 from baucu.elections.errors import SetupError
+from baucu.elections.import_templates import TEMPLATES
 from baucu.elections.imports import (
-    VOTING_AREA_TEMPLATE,
     ImportRejected,
     do_import_voting_areas,
     read_rows,
@@ -44,11 +39,6 @@ def _election(election_id: int | None, *, create: bool = False) -> Election:
     if create:
         return national_2026_election(actor=Actor.system("election-command"))
     raise CommandError("no election yet: give --election ID or run `baucu election load-na-constituencies`")
-
-
-TEMPLATES = {
-    spec.kind: spec for spec in (VOTING_AREA_TEMPLATE, PROVINCE_TEMPLATE, COMMUNE_TEMPLATE, BODY_TEMPLATE)
-}
 
 
 class Command(BaseCommand):
