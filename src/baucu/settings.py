@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "baucu.backoffice",
     "baucu.elections",
     "baucu.voters",
+    "baucu.reports",
 ]
 
 MIDDLEWARE = [

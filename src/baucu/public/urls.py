@@ -8,4 +8,5 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("tinh/", views.provinces, name="provinces"),
     path("tinh/<str:code>/", views.province, name="province"),
+    path("tra-cuu-cu-tri/", views.voter_lookup, name="voter_lookup"),
 ]
