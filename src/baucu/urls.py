@@ -5,5 +5,6 @@ urlpatterns = [
     path("", include("baucu.accounts.urls")),
     path("bo/bau-cu/", include("baucu.elections.urls")),
     path("bo/", include("baucu.backoffice.urls")),
+    path("bo/", include("baucu.voters.urls")),
     path("", include("baucu.public.urls")),
 ]

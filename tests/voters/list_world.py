@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from baucu.accounts.actor import Actor
@@ -99,3 +100,12 @@ def make_world() -> World:
 def audit_actions() -> list[int]:
     with unscoped("tests"):
         return list(AuditEvent.objects.order_by("sequence").values_list("action", flat=True))
+
+
+def client_for(client: Any, actor: Actor) -> Any:
+    """A test client signed in as ``actor`` (demo-style: no second factor in tests)."""
+    assert actor.user is not None
+    actor.user.totp_demo_exempt = True
+    actor.user.save(update_fields=["totp_demo_exempt"])
+    client.force_login(actor.user)
+    return client

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from unittest import mock
+
 import pytest
 from django.core.exceptions import PermissionDenied
-from list_world import BEFORE_CUTOFF, World, audit_actions, make_world, vn
+from django.test import Client
+from list_world import BEFORE_CUTOFF, World, audit_actions, client_for, make_world, vn
 
 from baucu.accounts.scoping import unscoped
 from baucu.audit.actions import AuditAction
@@ -118,3 +121,28 @@ def test_a_certificate_for_the_own_commune_is_refused__art_34(world: World) -> N
     with pytest.raises(ListChangeError) as refused:
         issue(world, destination="A")
     assert refused.value.codes() == ["certificate_same_commune"]
+
+
+def test_pages_issue_and_accept_a_certificate__art_34(world: World, client: Client) -> None:
+    base = "/bo/xa/{}/cu-tri/giay-chung-nhan/?election=" + str(world.election.pk)
+    origin = client_for(client, world.actors["A"])
+    issue_form = {
+        "action": "issue",
+        "issue-voting_area": str(world.areas["A"].pk),
+        "issue-seq": "1",
+        "issue-destination_commune": "05983",
+    }
+    with mock.patch("django.utils.timezone.now", return_value=BEFORE_CUTOFF):
+        assert origin.post(base.format("06187"), issue_form).status_code == 302
+    assert "06187-0001" in origin.get(base.format("06187")).content.decode()
+    assert origin.post(base.format("05983"), {"action": "accept"}).status_code == 404  # not A's commune
+    destination = client_for(Client(), world.actors["C"])
+    accept_form = {
+        "action": "accept",
+        "accept-voting_area": str(world.areas["C"].pk),
+        "accept-number": "06187-0001",
+    }
+    with mock.patch("django.utils.timezone.now", return_value=BEFORE_CUTOFF):
+        assert destination.post(base.format("05983"), accept_form).status_code == 302
+    with unscoped("tests"):
+        assert Voter.objects.get(commune_id="05983", personal_id=world.voters[0].personal_id).seq == 2

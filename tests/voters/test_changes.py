@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from unittest import mock
 
 import pytest
 from django.core.exceptions import PermissionDenied
-from list_world import BEFORE_CUTOFF, World, audit_actions, make_world, vn
+from django.test import Client
+from list_world import BEFORE_CUTOFF, World, audit_actions, client_for, make_world, vn
 
 from baucu.accounts.scoping import unscoped
 from baucu.audit.actions import AuditAction
@@ -185,3 +187,57 @@ def test_another_communes_voter_is_refused__art_31_1(world: World) -> None:
             actor=world.actors["B"],
             at=BEFORE_CUTOFF,
         )
+
+
+# --- the back-office page ----------------------------------------------------------------------
+
+
+def page_url(world: World, commune: str = "A") -> str:
+    return f"/bo/xa/{world.communes[commune].code}/cu-tri/thay-doi/?election={world.election.pk}"
+
+
+def test_page_adds_and_lists_changes_with_the_article__art_29_4(world: World, client: Client) -> None:
+    signed_in = client_for(client, world.actors["A"])
+    form = {
+        "action": "add",
+        "add-voting_area": str(world.areas["A"].pk),
+        "add-reason": "returning_from_abroad",
+        "add-basis": "permanent",
+        "add-personal_id": "020190000009",
+        "add-full_name": "Vi Văn Thắng",
+        "add-birth_year": "1990",
+        "add-gender": "M",
+    }
+    with mock.patch("django.utils.timezone.now", return_value=BEFORE_CUTOFF):
+        response = signed_in.post(page_url(world), form)
+    assert response.status_code == 302
+    listing = signed_in.get(page_url(world))
+    assert listing.status_code == 200
+    text = listing.content.decode()
+    assert "Vi Văn Thắng" in text
+    assert "Art. 29(4)" in text
+
+
+def test_page_shows_the_refusal_with_its_article_after_the_cutoff__art_29_30(
+    world: World, client: Client
+) -> None:
+    signed_in = client_for(client, world.actors["A"])
+    form = {
+        "action": "remove",
+        "remove-voting_area": str(world.areas["A"].pk),
+        "remove-seq": "1",
+        "remove-reason": "death",
+    }
+    with mock.patch("django.utils.timezone.now", return_value=vn(2026, 3, 14, 7, 0)):
+        response = signed_in.post(page_url(world), form)
+    assert response.status_code == 200
+    assert "Art. 29(4), 30" in response.content.decode()
+    world.voters[0].refresh_from_db()
+    assert world.voters[0].status == Voter.Status.LISTED
+
+
+def test_another_communes_page_is_a_404_for_get_and_post__art_31_1(world: World, client: Client) -> None:
+    signed_in = client_for(client, world.actors["C"])
+    assert signed_in.get(page_url(world, "A")).status_code == 404
+    assert signed_in.post(page_url(world, "A"), {"action": "remove"}).status_code == 404
+    assert signed_in.get(page_url(world, "C")).status_code == 200

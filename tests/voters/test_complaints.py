@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from unittest import mock
 
 import pytest
 from django.core.exceptions import PermissionDenied
-from list_world import World, audit_actions, make_world, vn
+from django.test import Client
+from list_world import World, audit_actions, client_for, make_world, vn
 
 from baucu.audit.actions import AuditAction
 from baucu.elections.models import CalendarOverride
@@ -98,3 +100,16 @@ def test_another_commune_cannot_register_or_decide__art_33(world: World) -> None
             at=vn(2026, 2, 20, 9, 0),
         )
     assert stray.value.codes() == ["complaint_outside_commune"]
+
+
+def test_register_page_highlights_overdue_complaints__art_33(world: World, client: Client) -> None:
+    register(world, vn(2026, 2, 20, 9, 0))
+    url = f"/bo/xa/06187/cu-tri/khieu-nai/?election={world.election.pk}"
+    signed_in = client_for(client, world.actors["A"])
+    with mock.patch("django.utils.timezone.now", return_value=vn(2026, 2, 26, 9, 0)):
+        text = signed_in.get(url).content.decode()
+    assert 'class="overdue"' in text
+    assert "25/02/2026" in text
+    with mock.patch("django.utils.timezone.now", return_value=vn(2026, 2, 25, 9, 0)):
+        assert 'class="overdue"' not in signed_in.get(url).content.decode()
+    assert client_for(Client(), world.actors["C"]).get(url).status_code == 404
