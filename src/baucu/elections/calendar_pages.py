@@ -21,6 +21,7 @@ from baucu.elections import queries, services
 from baucu.elections.deadlines import election_steps
 from baucu.elections.errors import SetupError
 from baucu.elections.models import CalendarOverride
+from baucu.elections.templatetags.law_articles import cite
 
 
 def _language() -> str:
@@ -127,6 +128,6 @@ def member_remove(request: HttpRequest, member_id: int) -> HttpResponse:
         remaining = services.do_remove_body_member(member, reason=form.cleaned_data["reason"], actor=actor)
         messages.success(request, _("%(name)s removed.") % {"name": member.full_name})
         for reason in remaining:
-            messages.warning(request, reason.message(_language()) + f" ({reason.article})")
+            messages.warning(request, cite(f"{reason.message(_language())} ({reason.article})", _language()))
         return HttpResponseRedirect(reverse("elections:body", args=[body.pk]))
     return render(request, "elections/member_remove.html", {"member": member, "body": body, "form": form})
