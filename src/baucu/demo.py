@@ -13,6 +13,7 @@ from typing import Any
 STEPS: list[str] = [
     "baucu.units.demo.load",
     "baucu.elections.demo.load",
+    "baucu.voters.demo.load",
     "baucu.accounts.demo.load",
 ]
 

@@ -195,3 +195,26 @@ def test_check_reports_numbering_and_area_sizes(election: Election, tmp_path: Pa
         Voter.objects.filter(election=election, seq=1, voting_area=area(election, A, 1)).update(seq=9)
         problems = check_voter_lists(election, province_code="20")
     assert any(p.code == "seq_not_contiguous" and p.article == "Art. 69(7)" for p in problems)
+
+
+@pytest.mark.django_db
+def test_demo_lists_are_aligned_with_the_demo_areas_and_idempotent(
+    units: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import io
+
+    from baucu.elections import demo as elections_demo
+    from baucu.voters import demo
+
+    monkeypatch.setenv("BAUCU_DEMO_POPULATION", "3000")
+    elections_demo.load(stdout=io.StringIO())
+    out = io.StringIO()
+    demo.load(stdout=out)
+    with unscoped("tests"):
+        record = VoterImport.objects.get(source_name=demo.source_name(3000))
+        assert record.voters_listed > 1500
+        # Only the deliberate errors of the synthetic population are rejected: every group is planned.
+        assert RejectedRow.objects.filter(voter_import=record, code="unmapped_residence_group").count() <= 5
+        assert Voter.objects.filter(voter_import=record, basis="facility").exists()
+    demo.load(stdout=out)
+    assert "already loaded" in out.getvalue()

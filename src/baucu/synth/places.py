@@ -10,6 +10,7 @@ voting area until the area would exceed its target size; each facility gets an a
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -196,3 +197,40 @@ def voting_area_plan(geo: Geography, size: int) -> pa.Table:
             "voting_area_id": pa.array(rows_area, pa.string()),
         }
     )
+
+
+@dataclass(frozen=True)
+class FacilityArea:
+    """A facility voting area given by the caller: its code as the extract carries it, and its size."""
+
+    code: str
+    kind: str  # hospital | care | detention | compulsory | military
+    commune_code: str
+    voters: int
+
+
+def geography_from_layout(
+    province: int,
+    groups: dict[str, list[str]],
+    voters: dict[str, int],
+    facilities: Sequence[FacilityArea] = (),
+) -> Geography:
+    """A geography whose residence groups and facilities are the caller's (e.g. an election's voting
+    areas): people are spread over communes in proportion to ``voters`` (planned voters per commune)
+    and uniformly over each commune's groups, so every group of the plan gets people and no one lives
+    in a group the plan lacks. Facility shares follow their planned voters."""
+    by_code = {c.code: c for c in communes_of(province)}
+    unknown = sorted(set(groups) - set(by_code))
+    if unknown:
+        raise ValueError(f"communes not in province {province}: {', '.join(unknown[:5])}")
+    codes = sorted(code for code, names in groups.items() if names)
+    communes = [by_code[code] for code in codes]
+    weights = np.array([max(1, voters.get(code, 1)) for code in codes], dtype=float)
+    total_voters = float(weights.sum() + sum(f.voters for f in facilities))
+    weights /= weights.sum()
+    index = {code: i for i, code in enumerate(codes)}
+    made = [
+        Facility(f.code, f.code, f.kind, index.get(f.commune_code, 0), f.voters / total_voters)
+        for f in facilities
+    ]
+    return Geography(communes, weights, [list(groups[code]) for code in codes], made)

@@ -371,3 +371,8 @@ def _chunk(
         rows = error_rows[kind].size * (2 if kind == "duplicate_personal_id" else 1)
         counts[f"error_{kind}"] = rows
     return table, counts
+
+
+def population_for_geography(spec: PopulationSpec, geo: Geography) -> Population:
+    """A population living in a caller's geography (``places.geography_from_layout``)."""
+    return Population(spec, geo)
