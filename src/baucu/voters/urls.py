@@ -10,3 +10,25 @@ urlpatterns = [
     path("xa/<str:commune_code>/cu-tri/giay-chung-nhan/", change_views.certificates, name="certificates"),
     path("xa/<str:commune_code>/cu-tri/khieu-nai/", change_views.complaints, name="complaints"),
 ]
+
+# Printouts (issue 6): Form 31 voter list (PDF, XLSX), Form 10 voter cards, a commune's zip.
+from baucu.voters.views import printouts  # noqa: E402
+
+urlpatterns += [
+    path("xa/<str:commune_code>/cu-tri/tai-ve.zip", printouts.commune_zip_view, name="commune_zip"),
+    path(
+        "xa/<str:commune_code>/cu-tri/<int:voting_area_id>/mau-31.pdf",
+        printouts.voter_list_pdf_view,
+        name="voter_list_pdf",
+    ),
+    path(
+        "xa/<str:commune_code>/cu-tri/<int:voting_area_id>/mau-31.xlsx",
+        printouts.voter_list_xlsx_view,
+        name="voter_list_xlsx",
+    ),
+    path(
+        "xa/<str:commune_code>/cu-tri/<int:voting_area_id>/the-cu-tri.pdf",
+        printouts.voter_cards_view,
+        name="voter_cards_pdf",
+    ),
+]

@@ -1,0 +1,100 @@
+"""The adapter from voter-list rows to the printed forms' data (``baucu.reports.documents``).
+
+The model keeps one residence text per voter (``residence_group``) and the basis of the listing; the
+form has three residence columns (7a permanent, 7b temporary, 7c current abode), so the basis decides
+the column. Removed rows are not printed; a voter with a certificate to vote elsewhere stays on the
+list with the note "Bỏ phiếu ở nơi khác" (Art. 34) and gets no card.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.utils import timezone
+
+from baucu.elections.models import VotingArea
+from baucu.reports.documents import Place, VoterLine, VoterList
+from baucu.reports.documents import VoteElsewhereCertificate as VoteElsewhereCertificateData
+from baucu.reports.vietnamese import vi_date
+from baucu.voters.models import Voter
+from baucu.voters.models.changes import VoteElsewhereCertificate
+
+VOTING_ELSEWHERE_NOTE = "Bỏ phiếu ở nơi khác"
+TEMPORARY_SINCE_NOTE = "Tạm trú từ {}"  # Form 31 note: the start of temporary residence ([2.6])
+
+_PERMANENT = {Voter.Basis.PERMANENT}
+_TEMPORARY = {Voter.Basis.TEMPORARY, Voter.Basis.TEMPORARY_12M}
+
+
+def place_of(area: VotingArea) -> Place:
+    commune = area.commune
+    return Place(
+        election_name=area.election.name,
+        area_number=area.number,
+        commune_name=commune.name,
+        province_name=commune.province.name,
+        commune_short_name=commune.short_name,
+        polling_place=area.polling_place,
+        election_year=area.election.day.year,
+    )
+
+
+def _note(voter: Voter) -> str:
+    notes = [voter.note] if voter.note else []
+    if voter.status == Voter.Status.VOTING_ELSEWHERE and VOTING_ELSEWHERE_NOTE not in voter.note:
+        notes.append(VOTING_ELSEWHERE_NOTE)
+    if voter.temporary_since is not None and voter.basis in _TEMPORARY:
+        notes.append(TEMPORARY_SINCE_NOTE.format(vi_date(voter.temporary_since)))
+    return "; ".join(notes)
+
+
+def line_of(voter: Voter) -> VoterLine:
+    residence = voter.residence_group
+    return VoterLine(
+        seq=voter.seq,
+        full_name=voter.full_name,
+        birth_date=voter.birth_date,
+        birth_year=voter.birth_year,
+        is_male=voter.gender == Voter.Gender.MALE,
+        personal_id=voter.personal_id,
+        ethnicity=voter.ethnicity,
+        permanent_residence=residence if voter.basis in _PERMANENT else "",
+        temporary_residence=residence if voter.basis in _TEMPORARY else "",
+        current_abode=residence if voter.basis not in _PERMANENT | _TEMPORARY else "",
+        votes_na=voter.votes_na,
+        votes_provincial=voter.votes_provincial,
+        votes_commune=voter.votes_commune,
+        note=_note(voter),
+        votes_here=voter.status == Voter.Status.LISTED,
+    )
+
+
+def voter_list_of(area: VotingArea, voters: Iterable[Voter]) -> VoterList:
+    """Form 31 data of ``area`` from its (already scoped) voters, in list order."""
+    printed = (v for v in voters if v.status != Voter.Status.REMOVED)
+    return VoterList(place=place_of(area), lines=[line_of(v) for v in sorted(printed, key=lambda v: v.seq)])
+
+
+def certificate_of(certificate: VoteElsewhereCertificate) -> VoteElsewhereCertificateData:
+    """Form 11 data from a certificate (``voters.models.changes``); the origin row gives the voter."""
+    voter = certificate.origin_voter
+    area = voter.voting_area
+    commune = certificate.commune
+    return VoteElsewhereCertificateData(
+        number=certificate.number,
+        election_name=certificate.election.name,
+        full_name=voter.full_name,
+        birth_date=voter.birth_date,
+        birth_year=voter.birth_year,
+        personal_id=voter.personal_id,
+        residence=voter.residence_group,
+        current_abode=voter.residence_group,  # the list holds one residence text per voter
+        card_number=voter.seq,
+        area_number=area.number,
+        commune_name=commune.name,
+        province_name=commune.province.name,
+        destination_commune_name=certificate.destination_commune.name,
+        destination_province_name=certificate.destination_province.name,
+        issued_on=timezone.localdate(certificate.issued_at),
+        commune_short_name=commune.short_name,
+    )

@@ -1,0 +1,79 @@
+"""From voter-list rows to the printed forms: residence columns by basis, notes, removed rows."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from baucu.accounts.testing import ensure_commune
+from baucu.elections.models import Election, VotingArea
+from baucu.voters.models import Voter
+from baucu.voters.printout_data import line_of, place_of, voter_list_of
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def area() -> VotingArea:
+    commune = ensure_commune("06187", "20", name="Phường Kỳ Lừa")
+    election = Election.objects.create(name="Bầu cử thử", day=dt.date(2026, 3, 15))
+    made = VotingArea(
+        election=election, province_id="20", commune=commune, number=4, polling_place="Nhà văn hóa"
+    )
+    made.save()
+    return made
+
+
+def _voter(area: VotingArea, seq: int, **fields: object) -> Voter:
+    values: dict[str, object] = {
+        "full_name": "Hoàng Văn Đức",
+        "birth_year": 1961,
+        "gender": Voter.Gender.MALE,
+        "personal_id": f"0200610{seq:05d}",
+        "residence_group": "Khối 6",
+        "basis": Voter.Basis.PERMANENT,
+        "votes_na": True,
+        "votes_provincial": True,
+        "votes_commune": True,
+    }
+    values.update(fields)
+    return Voter(
+        election=area.election, province_id="20", commune=area.commune, voting_area=area, seq=seq, **values
+    )
+
+
+def test_place_names_the_election_area_commune_and_province(area: VotingArea) -> None:
+    place = place_of(area)
+    assert (place.area_number, place.commune_name, place.election_year) == (4, "Phường Kỳ Lừa", 2026)
+    assert place.province_name == area.commune.province.name
+    assert place.polling_place == "Nhà văn hóa"
+
+
+def test_residence_column_follows_the_basis_of_listing(area: VotingArea) -> None:
+    permanent = line_of(_voter(area, 1))
+    temporary = line_of(
+        _voter(
+            area, 2, basis=Voter.Basis.TEMPORARY, temporary_since=dt.date(2025, 12, 1), votes_commune=False
+        )
+    )
+    facility = line_of(_voter(area, 3, basis=Voter.Basis.FACILITY))
+    assert (permanent.permanent_residence, permanent.temporary_residence) == ("Khối 6", "")
+    assert (temporary.permanent_residence, temporary.temporary_residence) == ("", "Khối 6")
+    assert temporary.note == "Tạm trú từ 01/12/2025"  # the start of temporary residence ([2.6])
+    assert facility.current_abode == "Khối 6"
+    assert facility.residence == "Khối 6"
+
+
+def test_voting_elsewhere_is_noted_and_removed_rows_are_not_printed__art_34(area: VotingArea) -> None:
+    voters = [
+        _voter(area, 2, status=Voter.Status.VOTING_ELSEWHERE),
+        _voter(area, 1, full_name="Nguyễn Thị Ánh", gender=Voter.Gender.FEMALE),
+        _voter(area, 3, status=Voter.Status.REMOVED),
+    ]
+    printed = voter_list_of(area, voters)
+    assert [line.seq for line in printed.lines] == [1, 2]
+    assert printed.lines[1].note == "Bỏ phiếu ở nơi khác"
+    assert not printed.lines[1].votes_here
+    assert printed.totals.voters == 1
+    assert printed.totals.voting_elsewhere == 1

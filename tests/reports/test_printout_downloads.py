@@ -1,0 +1,181 @@
+"""Downloads of Forms 31 and 10 and the commune zip: scoped (another commune's area is a 404), only for
+the commune People's Committee (it compiles and prints the lists, Art. 31–32), each export logged."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+
+import pytest
+from django.test import Client
+from openpyxl import load_workbook
+
+from baucu.accounts.actor import Actor
+from baucu.accounts.jurisdiction import Jurisdiction
+from baucu.accounts.roles import Role
+from baucu.accounts.scoping import unscoped
+from baucu.accounts.testing import ensure_commune, make_actor
+from baucu.audit.actions import AuditAction
+from baucu.audit.models import AuditEvent
+from baucu.elections.models import Election, VotingArea
+from baucu.units.models import Commune
+from baucu.voters.models import Voter
+
+pytestmark = pytest.mark.django_db
+
+NAMES = ["Nguyễn Thị Ánh", "Hoàng Văn Đức", "Lường Thị Thuỷ"]
+
+
+@pytest.fixture
+def commune_a() -> Commune:
+    return ensure_commune("06187", "20", name="Phường Kỳ Lừa")
+
+
+@pytest.fixture
+def commune_b() -> Commune:
+    return ensure_commune("00004", "01", name="Phường Ba Đình")
+
+
+@pytest.fixture
+def election() -> Election:
+    return Election.objects.create(name="Bầu cử thử nghiệm 2026", day=dt.date(2026, 3, 15))
+
+
+def _area(election: Election, commune: Commune, number: int) -> VotingArea:
+    area = VotingArea(election=election, province_id=commune.province_id, commune=commune, number=number)
+    area.save()
+    return area
+
+
+def _voters(area: VotingArea, names: list[str]) -> None:
+    rows = [
+        Voter(
+            election=area.election,
+            province_id=area.province_id,
+            commune=area.commune,
+            voting_area=area,
+            seq=i,
+            personal_id=f"{area.province_id:0>3}{area.number:03d}{i:06d}",
+            full_name=name,
+            birth_date=dt.date(1980, 1, i),
+            birth_year=1980,
+            gender=Voter.Gender.FEMALE if "Thị" in name else Voter.Gender.MALE,
+            ethnicity="Tày",
+            residence_group="Khối 5",
+            basis=Voter.Basis.PERMANENT,
+            votes_na=True,
+            votes_provincial=True,
+            votes_commune=True,
+        )
+        for i, name in enumerate(names, start=1)
+    ]
+    with unscoped("test set-up"):
+        Voter.objects.bulk_create(rows)
+
+
+@pytest.fixture
+def areas(election: Election, commune_a: Commune, commune_b: Commune) -> dict[str, VotingArea]:
+    made = {"a1": _area(election, commune_a, 1), "a2": _area(election, commune_a, 2)}
+    made["b1"] = _area(election, commune_b, 1)
+    _voters(made["a1"], NAMES)
+    _voters(made["a2"], ["Vi Văn Thử"])
+    _voters(made["b1"], ["Phạm Thị Bê"])
+    return made
+
+
+@pytest.fixture
+def peoples_committee_a(commune_a: Commune) -> Actor:
+    return make_actor(Role.COMMUNE_PEOPLES_COMMITTEE, Jurisdiction.commune("20", commune_a.code), "ubnd-a")
+
+
+def _client(actor: Actor) -> Client:
+    client = Client()
+    assert actor.user is not None
+    client.force_login(actor.user)
+    return client
+
+
+def _exports() -> list[AuditEvent]:
+    with unscoped("test"):
+        return list(AuditEvent.objects.filter(action=AuditAction.PERSONAL_DATA_EXPORTED).order_by("sequence"))
+
+
+def test_form_31_pdf_download_is_logged_with_the_count(
+    peoples_committee_a: Actor, areas: dict[str, VotingArea], commune_a: Commune
+) -> None:
+    response = _client(peoples_committee_a).get(f"/bo/xa/{commune_a.code}/cu-tri/{areas['a1'].pk}/mau-31.pdf")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Cache-Control"] == "no-store"
+    assert "attachment" in response["Content-Disposition"]
+    assert response.content.startswith(b"%PDF-")
+    (event,) = _exports()
+    assert event.actor_username == "ubnd-a"
+    assert event.commune_code == commune_a.code
+    assert event.object_type == "voting_area"
+    assert event.object_id == str(areas["a1"].pk)
+    assert event.new_value["count"] == 3
+
+
+def test_form_31_xlsx_and_form_10_cards_download(
+    peoples_committee_a: Actor, areas: dict[str, VotingArea], commune_a: Commune
+) -> None:
+    client = _client(peoples_committee_a)
+    base = f"/bo/xa/{commune_a.code}/cu-tri/{areas['a1'].pk}"
+    book = load_workbook(io.BytesIO(client.get(f"{base}/mau-31.xlsx").content))
+    assert [row[1] for row in book["KVBP 1"].iter_rows(min_row=7, max_row=9, values_only=True)] == NAMES
+    cards = client.get(f"{base}/the-cu-tri.pdf")
+    assert cards.status_code == 200
+    assert cards.content.startswith(b"%PDF-")
+    assert len(_exports()) == 2
+
+
+def test_commune_zip_holds_every_area_of_the_commune_only(
+    peoples_committee_a: Actor, areas: dict[str, VotingArea], commune_a: Commune
+) -> None:
+    response = _client(peoples_committee_a).get(f"/bo/xa/{commune_a.code}/cu-tri/tai-ve.zip")
+    assert response.status_code == 200
+    archive = zipfile.ZipFile(io.BytesIO(response.content))
+    assert {name.split("/")[0] for name in archive.namelist()} == {
+        "khu-vuc-bo-phieu-01",
+        "khu-vuc-bo-phieu-02",
+        "mau-31-danh-sach-cu-tri.xlsx",
+    }
+    book = load_workbook(io.BytesIO(archive.read("mau-31-danh-sach-cu-tri.xlsx")))
+    assert book.sheetnames == ["KVBP 1", "KVBP 2"]
+    (event,) = _exports()
+    assert event.new_value["count"] == 4  # commune B's voter is not in it
+
+
+def test_another_communes_area_is_a_404_and_nothing_is_logged(
+    peoples_committee_a: Actor, areas: dict[str, VotingArea], commune_a: Commune, commune_b: Commune
+) -> None:
+    client = _client(peoples_committee_a)
+    b1 = areas["b1"].pk
+    for url in (
+        f"/bo/xa/{commune_b.code}/cu-tri/{b1}/mau-31.pdf",  # commune B itself
+        f"/bo/xa/{commune_a.code}/cu-tri/{b1}/mau-31.pdf",  # B's area under A's code
+        f"/bo/xa/{commune_a.code}/cu-tri/{b1}/mau-31.xlsx",
+        f"/bo/xa/{commune_a.code}/cu-tri/{b1}/the-cu-tri.pdf",
+        f"/bo/xa/{commune_b.code}/cu-tri/tai-ve.zip",
+    ):
+        assert client.get(url).status_code == 404, url
+        assert client.post(url).status_code == 404, url
+    assert _exports() == []
+
+
+def test_a_role_without_export_permission_is_refused_in_its_own_commune(
+    areas: dict[str, VotingArea], commune_a: Commune
+) -> None:
+    committee = make_actor(Role.COMMUNE_COMMITTEE, Jurisdiction.commune("20", commune_a.code), "ubbc-a")
+    url = f"/bo/xa/{commune_a.code}/cu-tri/{areas['a1'].pk}/mau-31.pdf"
+    assert _client(committee).get(url).status_code == 403
+    assert _exports() == []
+
+
+def test_downloads_are_get_only(
+    peoples_committee_a: Actor, areas: dict[str, VotingArea], commune_a: Commune
+) -> None:
+    url = f"/bo/xa/{commune_a.code}/cu-tri/{areas['a1'].pk}/mau-31.pdf"
+    assert _client(peoples_committee_a).post(url).status_code == 405
