@@ -82,6 +82,9 @@ def test_across_provinces_the_voter_still_votes_na_and_provincial__art_34(world:
         certificate, world.areas["B"], actor=world.actors["B"], at=BEFORE_CUTOFF
     )
     assert (added.votes_na, added.votes_provincial, added.votes_commune) == (True, True, False)
+    with unscoped("tests"):
+        change = added.changes.get()
+    assert "Thông tư 21/2025" in change.reason_text  # flagged for a person to confirm, not refused
 
 
 def test_issuing_is_the_origin_communes_act_and_accepting_the_destinations__art_34(world: World) -> None:

@@ -23,6 +23,7 @@ from baucu.elections.models import Election, VotingArea
 from baucu.law import calendar as law_calendar
 from baucu.law import list_changes as law_changes
 from baucu.law import voters as law_voters
+from baucu.law.outcome import Severity
 from baucu.units.models import Commune
 from baucu.voters.changes import (
     VOTING_ELSEWHERE_NOTE,
@@ -162,9 +163,11 @@ def do_accept_vote_elsewhere_voter(
             "The voting area is not in the commune named on the certificate.",
         )
     check_cutoff(election, at, voting_start)
-    contests = law_voters.vote_elsewhere_contests(
-        certificate.province_id, certificate.destination_province_id
-    ).value
+    decided = law_voters.vote_elsewhere_contests(certificate.province_id, certificate.destination_province_id)
+    contests = decided.value
+    # Across provinces the law core asks a person to confirm (law.md [2.17] UNVERIFIED): never refused,
+    # the flag is kept with the change so the confirmation can be found.
+    flags = "; ".join(r.vi for r in decided.reasons if r.severity is Severity.MANUAL)
     with transaction.atomic(), unscoped("certificates: the service writes after its checks"):
         current = VoteElsewhereCertificate.objects.select_for_update().get(pk=certificate.pk)
         if current.destination_voter_id is not None:
@@ -216,7 +219,7 @@ def do_accept_vote_elsewhere_voter(
             voter=voter,
             kind=ListChange.Kind.VOTE_ELSEWHERE_IN,
             reason=ListChange.Reason.VOTE_ELSEWHERE,
-            reason_text=f"{current.number}",
+            reason_text=f"{current.number}; {flags}" if flags else current.number,
             article="Art. 34",
             actor_username=actor.username,
             at=at,
