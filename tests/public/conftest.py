@@ -10,7 +10,7 @@ from lookup_lists import CERTIFICATE_ID, LISTED_ID, PENDING_ID, YEAR_ONLY_ID, Li
 
 from baucu.elections.models import Election
 from baucu.units.models import Commune
-from baucu.voters.models import Voter
+from baucu.voters.models import VoteElsewhereCertificate, Voter
 
 
 @pytest.fixture
@@ -39,5 +39,18 @@ def lists(units: None) -> Lists:
         votes_provincial=True,
         votes_commune=False,
     )
-    make_voter(area, 4714, PENDING_ID, status=Voter.Status.VOTING_ELSEWHERE, birth_date=date(1985, 3, 4))
+    pending = make_voter(
+        area, 4714, PENDING_ID, status=Voter.Status.VOTING_ELSEWHERE, birth_date=date(1985, 3, 4)
+    )
+    VoteElsewhereCertificate(
+        election=election,
+        province_id="20",
+        commune=ky_lua,
+        number="11/2026",
+        origin_voter=pending,
+        destination_province_id="20",
+        destination_commune=other,
+        issued_at=timezone.now(),
+        issued_by="test",
+    ).save()
     return Lists(election, area, other_area)

@@ -114,6 +114,7 @@ def test_certificate_to_vote_elsewhere_points_to_the_destination__art_34(client,
 def test_certificate_without_a_destination_listing_says_where_to_go(client, lists: Lists):
     page = body(look_up(client, PENDING_ID, "04/03/1985"))
     assert "chưa có tên trong danh sách cử tri ở nơi sẽ bỏ phiếu" in page
+    assert f"Giấy chứng nhận của bạn ghi nơi bỏ phiếu: {lists.other_area.commune.name}." in page
     assert "Nhà văn hóa khối 3" not in page
 
 

@@ -23,11 +23,12 @@ from django.utils import timezone
 
 from baucu.accounts.scoping import unscoped
 from baucu.elections.models import Election
-from baucu.voters.models import Voter
+from baucu.voters.models import VoteElsewhereCertificate, Voter
 
 REASON = "public voter lookup: answers one identity number + date of birth, no jurisdiction"
 
 _FIELDS = (
+    "id",
     "election_id",
     "status",
     "basis",
@@ -68,10 +69,17 @@ class Listing:
 
 
 @dataclass(frozen=True)
+class PendingCertificate:
+    """A certificate to vote elsewhere (Form 11) not yet presented: no destination listing yet."""
+
+    election: Election
+    destination_commune: str  # empty if the certificate row is not found (e.g. an imported status)
+
+
+@dataclass(frozen=True)
 class Answer:
     listings: tuple[Listing, ...] = ()
-    # Elections where the voter holds a certificate to vote elsewhere but no destination listing yet.
-    certificates_without_listing: tuple[Election, ...] = ()
+    certificates_without_listing: tuple[PendingCertificate, ...] = ()
 
     @property
     def found(self) -> bool:
@@ -127,6 +135,12 @@ def find_listings(personal_id: str, birth: BirthInput) -> Answer:
             .order_by()
             .values(*_FIELDS)
         )
+        # Asked whatever the input, so that a listed number costs no extra query (see the docstring).
+        destinations = dict(
+            VoteElsewhereCertificate.objects.filter(
+                election_id__in=list(by_id), origin_voter__personal_id=personal_id
+            ).values_list("origin_voter_id", "destination_commune__name")
+        )
     matched = []
     for row in rows:
         if hmac.compare_digest(_expected(row), _given(row, birth)):
@@ -135,10 +149,11 @@ def find_listings(personal_id: str, birth: BirthInput) -> Answer:
         hmac.compare_digest(_DUMMY, f"D:{birth.full or date.min:%Y-%m-%d}".encode())
 
     listings: list[Listing] = []
-    pending: list[Election] = []
+    pending: list[PendingCertificate] = []
     for election in elections:
         here = [r for r in matched if r["election_id"] == election.pk]
-        elsewhere = any(r["status"] == Voter.Status.VOTING_ELSEWHERE for r in here)
+        origins = [r for r in here if r["status"] == Voter.Status.VOTING_ELSEWHERE]
+        elsewhere = bool(origins)
         listed = [r for r in here if r["status"] == Voter.Status.LISTED]
         for r in listed:
             listings.append(
@@ -155,5 +170,5 @@ def find_listings(personal_id: str, birth: BirthInput) -> Answer:
                 )
             )
         if elsewhere and not listed:
-            pending.append(election)
+            pending.append(PendingCertificate(election, destinations.get(origins[0]["id"], "")))
     return Answer(listings=tuple(listings), certificates_without_listing=tuple(pending))
