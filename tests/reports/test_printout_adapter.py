@@ -77,3 +77,31 @@ def test_voting_elsewhere_is_noted_and_removed_rows_are_not_printed__art_34(area
     assert not printed.lines[1].votes_here
     assert printed.totals.voters == 1
     assert printed.totals.voting_elsewhere == 1
+
+
+def test_certificate_adapter_takes_the_voter_from_the_origin_row(area: VotingArea) -> None:
+    from django.utils import timezone
+
+    from baucu.accounts.scoping import unscoped
+    from baucu.voters.models import VoteElsewhereCertificate
+    from baucu.voters.printout_data import certificate_of
+
+    destination = ensure_commune("00004", "01", name="Phường Ba Đình")
+    voter = _voter(area, 5, birth_date=dt.date(1961, 5, 19), status=Voter.Status.VOTING_ELSEWHERE)
+    with unscoped("test set-up"):
+        voter.save()
+        made = VoteElsewhereCertificate.objects.create(
+            election=area.election,
+            province_id="20",
+            commune=area.commune,
+            number="3/GCN",
+            origin_voter=voter,
+            destination_province_id="01",
+            destination_commune=destination,
+            issued_at=timezone.now(),
+            issued_by="test",
+        )
+    data = certificate_of(made)
+    assert (data.full_name, data.card_number, data.area_number) == ("Hoàng Văn Đức", 5, 4)
+    assert (data.destination_commune_name, data.birth_date) == ("Phường Ba Đình", dt.date(1961, 5, 19))
+    assert data.issued_on == timezone.localdate(made.issued_at)

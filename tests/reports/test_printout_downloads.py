@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import tempfile
 import zipfile
+from pathlib import Path
 
+import pdf_tools
 import pytest
 from django.test import Client
 from openpyxl import load_workbook
@@ -20,7 +23,7 @@ from baucu.audit.actions import AuditAction
 from baucu.audit.models import AuditEvent
 from baucu.elections.models import Election, VotingArea
 from baucu.units.models import Commune
-from baucu.voters.models import Voter
+from baucu.voters.models import VoteElsewhereCertificate, Voter
 
 pytestmark = pytest.mark.django_db
 
@@ -87,6 +90,10 @@ def areas(election: Election, commune_a: Commune, commune_b: Commune) -> dict[st
 @pytest.fixture
 def peoples_committee_a(commune_a: Commune) -> Actor:
     return make_actor(Role.COMMUNE_PEOPLES_COMMITTEE, Jurisdiction.commune("20", commune_a.code), "ubnd-a")
+
+
+def _tmp() -> Path:
+    return Path(tempfile.mkdtemp(prefix="baucu-printouts-"))
 
 
 def _client(actor: Actor) -> Client:
@@ -179,3 +186,41 @@ def test_downloads_are_get_only(
 ) -> None:
     url = f"/bo/xa/{commune_a.code}/cu-tri/{areas['a1'].pk}/mau-31.pdf"
     assert _client(peoples_committee_a).post(url).status_code == 405
+
+
+def _certificate(area: VotingArea, destination: Commune) -> VoteElsewhereCertificate:
+    with unscoped("test set-up"):
+        voter = Voter.objects.get(voting_area=area, seq=3)
+        voter.status = Voter.Status.VOTING_ELSEWHERE
+        voter.save()
+        return VoteElsewhereCertificate.objects.create(
+            election=area.election,
+            province_id=area.province_id,
+            commune=area.commune,
+            number="7/GCN",
+            origin_voter=voter,
+            destination_province_id=destination.province_id,
+            destination_commune=destination,
+            issued_at=dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC),
+            issued_by="ubnd-a",
+        )
+
+
+def test_form_11_certificate_download_only_by_the_issuing_commune(
+    peoples_committee_a: Actor, areas: dict[str, VotingArea], commune_a: Commune, commune_b: Commune
+) -> None:
+    pdf_tools.require_poppler()
+    certificate = _certificate(areas["a1"], commune_b)
+    client = _client(peoples_committee_a)
+    response = client.get(f"/bo/xa/{commune_a.code}/cu-tri/giay-chung-nhan/{certificate.pk}/mau-11.pdf")
+    assert response.status_code == 200
+    text = " ".join(pdf_tools.text(pdf_tools.write(response.content, _tmp() / "mau-11.pdf")).split())
+    assert "Ông/bà: Lường Thị Thuỷ" in text
+    assert "Được đi bỏ phiếu tại: Phường Ba Đình" in text
+    assert "Số: 7/GCN" in text
+    (event,) = _exports()
+    assert event.object_type == "certificate"
+    # The destination commune sees the certificate (to accept the voter) but does not print Form 11.
+    b_committee = make_actor(Role.COMMUNE_PEOPLES_COMMITTEE, Jurisdiction.commune("01", commune_b.code), "b")
+    url = f"/bo/xa/{commune_b.code}/cu-tri/giay-chung-nhan/{certificate.pk}/mau-11.pdf"
+    assert _client(b_committee).get(url).status_code == 404

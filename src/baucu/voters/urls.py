@@ -32,3 +32,10 @@ urlpatterns += [
         name="voter_cards_pdf",
     ),
 ]
+urlpatterns += [
+    path(
+        "xa/<str:commune_code>/cu-tri/giay-chung-nhan/<int:certificate_id>/mau-11.pdf",
+        printouts.vote_elsewhere_certificate_view,
+        name="vote_elsewhere_certificate_pdf",
+    ),
+]

@@ -1,4 +1,5 @@
-"""Downloads of the printed voter lists (Form 31), voter cards (Form 10) and a commune's zip.
+"""Downloads of the printed voter lists (Form 31), voter cards (Form 10), a commune's zip, and the
+certificate to vote elsewhere (Form 11).
 
 Every file holds identity numbers unmasked, so it needs EXPORT_PERSONAL_DATA (the commune People's
 Committee compiles and prints the lists, Art. 31–32) and each download is recorded as a personal-data
@@ -24,11 +25,12 @@ from baucu.elections.models import VotingArea
 from baucu.elections.queries import access_election_by_id
 from baucu.reports.bundle import commune_lists_zip
 from baucu.reports.documents import VoterList
+from baucu.reports.vote_elsewhere import vote_elsewhere_pdf
 from baucu.reports.voter_card import voter_cards_pdf
 from baucu.reports.voter_list import voter_list_pdf, voter_list_xlsx
 from baucu.units.models import Commune
-from baucu.voters.models import Voter
-from baucu.voters.printout_data import voter_list_of
+from baucu.voters.models import VoteElsewhereCertificate, Voter
+from baucu.voters.printout_data import certificate_of, voter_list_of
 
 PDF = "application/pdf"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -167,3 +169,30 @@ def commune_zip_view(request: HttpRequest, commune_code: str) -> HttpResponse:
     )
     election_id = area_list[0].election_id
     return _download(content, ZIP, f"danh-sach-cu-tri-{commune.code}-bau-cu-{election_id}.zip")
+
+
+@login_required
+def vote_elsewhere_certificate_view(
+    request: HttpRequest, commune_code: str, certificate_id: int
+) -> HttpResponse:
+    """Form 11/HĐBC of a certificate this commune issued (the origin commune prints it, Art. 34)."""
+    actor, commune = _exporter(request, commune_code)
+    certificate = (
+        VoteElsewhereCertificate.objects.for_actor(actor, Permission.EXPORT_PERSONAL_DATA)
+        .select_related(
+            "election",
+            "commune__province",
+            "origin_voter__voting_area",
+            "destination_commune",
+            "destination_province",
+        )
+        .filter(pk=certificate_id, commune=commune)
+        .first()
+    )
+    if certificate is None:
+        raise Http404("certificate")
+    if request.method not in ("GET", "HEAD"):
+        return HttpResponseNotAllowed(["GET", "HEAD"])
+    content = vote_elsewhere_pdf(certificate_of(certificate))
+    _log(actor, commune, "certificate to vote elsewhere (Form 11), PDF", "certificate", certificate.pk, 1)
+    return _download(content, PDF, f"mau-11-{commune.code}-{certificate.pk}.pdf")
