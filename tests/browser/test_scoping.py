@@ -37,3 +37,12 @@ def test_commune_committee_sees_only_its_commune(page: Any) -> None:
         response = page.goto(f"/bo/xa/{other}/")
         assert response is not None
         assert response.status == 404, other
+        # Issue 4's acceptance line for the voter registry: another commune's voter list is a 404.
+        response = page.goto(f"/bo/xa/{other}/cu-tri/")
+        assert response is not None
+        assert response.status == 404, f"{other} voter lists"
+
+    # Its own commune's voter lists open.
+    response = page.goto(f"/bo/xa/{demo.COMMUNE}/cu-tri/")
+    assert response is not None
+    assert response.status == 200

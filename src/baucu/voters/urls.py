@@ -39,3 +39,17 @@ urlpatterns += [
         name="vote_elsewhere_certificate_pdf",
     ),
 ]
+
+# Voter lists in the database (issue 6): a commune's lists, one area's list, the province's import.
+from baucu.voters.views import lists as list_views  # noqa: E402
+
+urlpatterns += [
+    path("xa/<str:commune_code>/cu-tri/", list_views.commune_lists, name="commune_lists"),
+    path("xa/<str:commune_code>/cu-tri/<int:voting_area_id>/", list_views.area_list, name="area_list"),
+    path("tinh/<str:province_code>/cu-tri/nhap/", list_views.import_page, name="import"),
+    path(
+        "tinh/<str:province_code>/cu-tri/nhap/<int:voter_import_id>/",
+        list_views.import_progress,
+        name="import_progress",
+    ),
+]

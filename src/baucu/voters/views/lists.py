@@ -1,0 +1,171 @@
+"""Back-office pages of the voter lists (issue 6): a commune's lists, one area's list, the import.
+
+Every page reads its commune, province, voting area or import through a scoped ``access`` helper
+before anything else, so another jurisdiction's object is a 404 for any method. Identity numbers and
+birth dates are shown only to roles with ``read_personal_data`` (``can_see_personal_data``), and each
+page that shows them is recorded with ``record_personal_data_access``; others see them masked.
+
+The import runs in a background thread (``RUN_IN_THREAD``; tests run it inline) and the progress page
+refreshes itself with a ``<meta http-equiv="refresh">`` (no script: the CSP forbids inline scripts).
+"""
+
+from __future__ import annotations
+
+import threading
+import uuid
+from contextlib import suppress
+from pathlib import Path
+
+from django import forms
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db import connections
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from baucu.accounts.actor import Actor
+from baucu.accounts.jurisdiction import Jurisdiction
+from baucu.accounts.personal_data import can_see_personal_data, mask_identity_number
+from baucu.accounts.queries import access_commune_by_code, access_province_by_code
+from baucu.accounts.session import actor_for
+from baucu.audit.events import record_personal_data_access
+from baucu.elections.models import Election
+from baucu.elections.queries import elections_for_actor
+from baucu.units.models import Province
+from baucu.voters import queries
+from baucu.voters.imports import VoterImportError, do_import_voter_extract, may_import, start_voter_import
+from baucu.voters.models import Voter, VoterImport
+
+RUN_IN_THREAD = True
+PAGE_SIZE = 500
+MASKED_DATE = "••/••/••••"
+EXTRACT_SUFFIXES = (".csv", ".parquet", ".xlsx")
+
+
+@login_required
+def commune_lists(request: HttpRequest, commune_code: str) -> HttpResponse:
+    actor = actor_for(request)
+    commune = access_commune_by_code(actor, commune_code)
+    lists = queries.commune_voter_lists(actor, commune)
+    return render(request, "voters/commune_lists.html", {"commune": commune, "lists": lists})
+
+
+class _Line:
+    """One line of Form 31 as shown: personal data unmasked or masked."""
+
+    def __init__(self, voter: Voter, *, unmasked: bool) -> None:
+        self.voter = voter
+        self.personal_id = voter.personal_id if unmasked else mask_identity_number(voter.personal_id)
+        if unmasked:
+            self.birth = voter.birth_date.strftime("%d/%m/%Y") if voter.birth_date else str(voter.birth_year)
+        else:
+            self.birth = MASKED_DATE
+
+
+@login_required
+def area_list(request: HttpRequest, commune_code: str, voting_area_id: int) -> HttpResponse:
+    actor = actor_for(request)
+    commune = access_commune_by_code(actor, commune_code)
+    area = queries.access_area_in_commune(actor, commune, voting_area_id)
+    where = Jurisdiction.commune(commune.province_id, commune.code)
+    unmasked = can_see_personal_data(actor, where)
+    page = Paginator(queries.voters_of_area(actor, area), PAGE_SIZE).get_page(request.GET.get("trang"))
+    lines = [_Line(v, unmasked=unmasked) for v in page.object_list]
+    if unmasked and lines:
+        record_personal_data_access(
+            actor,
+            "voter list (Form 31): identity numbers and birth dates",
+            where,
+            object_type="voting_area",
+            object_id=area.pk,
+            count=len(lines),
+        )
+    context = {
+        "commune": commune,
+        "area": area,
+        "page": page,
+        "lines": lines,
+        "unmasked": unmasked,
+        "groups": area.residence_group_list,
+    }
+    return render(request, "voters/area_list.html", context)
+
+
+class ExtractForm(forms.Form):
+    election = forms.ModelChoiceField(queryset=Election.objects.none(), label=_("Election"))
+    file = forms.FileField(label=_("Population extract (CSV, Parquet or XLSX)"))
+
+    def __init__(self, *args: object, elections: object = None, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["election"].queryset = elections  # type: ignore[attr-defined]
+
+    def clean_file(self) -> object:
+        upload = self.cleaned_data["file"]
+        if Path(upload.name).suffix.lower() not in EXTRACT_SUFFIXES:
+            raise forms.ValidationError(_("Use a .csv, .parquet or .xlsx file (spec/formats.md §4)."))
+        return upload
+
+
+def _import_in_background(record_id: int, province_code: str, path: Path, actor: Actor) -> None:
+    try:
+        record = VoterImport._base_manager.select_related("election", "province").get(pk=record_id)
+        province = Province.objects.get(code=province_code)
+        # A refusal is kept on the record (status failed, error) for the progress page.
+        with suppress(VoterImportError):
+            do_import_voter_extract(record.election, province, path, actor=actor, voter_import=record)
+    finally:
+        path.unlink(missing_ok=True)
+        if RUN_IN_THREAD:
+            connections.close_all()
+
+
+@login_required
+def import_page(request: HttpRequest, province_code: str) -> HttpResponse:
+    actor = actor_for(request)
+    province = access_province_by_code(actor, province_code)
+    if not may_import(actor, province):
+        raise PermissionDenied
+    elections = elections_for_actor(actor).filter(voting_areas__province=province).distinct()
+    form = ExtractForm(request.POST or None, request.FILES or None, elections=elections)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        store = Path(settings.FILE_STORE_DIR) / "voter-imports"
+        store.mkdir(parents=True, exist_ok=True)
+        path = store / f"{uuid.uuid4().hex}{Path(upload.name).suffix.lower()}"
+        with path.open("wb") as handle:
+            for chunk in upload.chunks():
+                handle.write(chunk)
+        record = start_voter_import(form.cleaned_data["election"], province, upload.name, actor=actor)
+        if RUN_IN_THREAD:
+            threading.Thread(
+                target=_import_in_background,
+                args=(record.pk, province.code, path, actor),
+                name=f"voter-import-{record.pk}",
+                daemon=True,
+            ).start()
+        else:
+            _import_in_background(record.pk, province.code, path, actor)
+        return HttpResponseRedirect(reverse("voters:import_progress", args=[province.code, record.pk]))
+    context = {"province": province, "form": form, "imports": queries.province_imports(actor, province)[:20]}
+    return render(request, "voters/import.html", context)
+
+
+@login_required
+def import_progress(request: HttpRequest, province_code: str, voter_import_id: int) -> HttpResponse:
+    actor = actor_for(request)
+    province = access_province_by_code(actor, province_code)
+    record = queries.access_voter_import_by_id(actor, voter_import_id)
+    if record.province_id != province.code:
+        raise Http404("voter import")
+    context = {
+        "province": province,
+        "record": record,
+        "running": record.status == VoterImport.Status.RUNNING,
+        "rejected": queries.rejected_rows(record),
+        "problems": [line for line in record.error.splitlines() if line.strip()],
+    }
+    return render(request, "voters/import_progress.html", context)
