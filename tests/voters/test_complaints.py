@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.test import Client
 from list_world import World, audit_actions, client_for, make_world, vn
 
+from baucu.accounts.scoping import unscoped
 from baucu.audit.actions import AuditAction
 from baucu.elections.models import CalendarOverride
 from baucu.voters.changes import ListChangeError
@@ -113,3 +114,33 @@ def test_register_page_highlights_overdue_complaints__art_33(world: World, clien
     with mock.patch("django.utils.timezone.now", return_value=vn(2026, 2, 25, 9, 0)):
         assert 'class="overdue"' not in signed_in.get(url).content.decode()
     assert client_for(Client(), world.actors["C"]).get(url).status_code == 404
+
+
+def test_register_page_records_and_decides_a_complaint__art_33(world: World, client: Client) -> None:
+    url = f"/bo/xa/06187/cu-tri/khieu-nai/?election={world.election.pk}"
+    signed_in = client_for(client, world.actors["A"])
+    form = {
+        "action": "register",
+        "register-complainant_name": "Nông Văn Minh",
+        "register-content": "Thiếu tên vợ tôi.",
+        "register-voting_area": str(world.areas["A"].pk),
+        "register-seq": "9",
+    }
+    with mock.patch("django.utils.timezone.now", return_value=vn(2026, 2, 20, 9, 0)):
+        assert "Không có cử tri mang số thứ tự này" in signed_in.post(url, form).content.decode()
+        assert signed_in.post(url, {**form, "register-seq": "2"}).status_code == 302
+        with unscoped("tests"):
+            complaint = ListComplaint.objects.get()
+        assert complaint.voter == world.voters[1]
+        decision = {
+            "action": "decide",
+            "complaint": str(complaint.pk),
+            "outcome": "rejected",
+            "decision": "Đã có.",
+        }
+        assert signed_in.post(url, decision).status_code == 302
+    complaint.refresh_from_db()
+    assert complaint.outcome == "rejected"
+    with mock.patch("django.utils.timezone.now", return_value=vn(2026, 3, 6, 9, 0)):
+        late = signed_in.post(url, {**form, "register-seq": "2"}).content.decode()
+    assert "Art. 33" in late or "Điều 33" in late

@@ -119,7 +119,7 @@ def record_change(
     )
 
 
-def _already_listed(election: Election, personal_id: str) -> ListChangeError:
+def _already_listed() -> ListChangeError:
     return refusal(
         "already_listed",
         "Art. 29(1)",
@@ -171,7 +171,7 @@ def do_add_voter(
         if Voter.objects.filter(
             election=election, personal_id=person.personal_id, status=Voter.Status.LISTED
         ).exists():
-            raise _already_listed(election, person.personal_id)
+            raise _already_listed()
         voter = Voter(
             election=election,
             province_id=commune.province_id,
@@ -195,7 +195,7 @@ def do_add_voter(
             with transaction.atomic():
                 voter.save(force_insert=True)
         except IntegrityError:
-            raise _already_listed(election, person.personal_id) from None
+            raise _already_listed() from None
         change = ListChange.objects.create(
             election=election,
             province_id=commune.province_id,

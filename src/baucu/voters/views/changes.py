@@ -76,9 +76,13 @@ class _Page:
         return found
 
     def listed_voter(self, area: VotingArea, seq: int) -> Voter | None:
+        found = self.voter_at(area, seq)
+        return found if found is not None and found.status == Voter.Status.LISTED else None
+
+    def voter_at(self, area: VotingArea, seq: int) -> Voter | None:
         return (
             Voter.objects.for_actor(self.actor, Permission.READ_PERSONAL_DATA)
-            .filter(election=self.election, voting_area=area, seq=seq, status=Voter.Status.LISTED)
+            .filter(election=self.election, voting_area=area, seq=seq)
             .first()
         )
 
@@ -243,21 +247,23 @@ def complaints(request: HttpRequest, commune_code: str) -> HttpResponse:
                 if register_form.is_valid():
                     data = register_form.cleaned_data
                     area = page.area(data["voting_area"]) if data["voting_area"] else None
-                    voter = page.listed_voter(area, data["seq"]) if area and data["seq"] else None
-                    made = do_register_list_complaint(
-                        page.election,
-                        page.commune,
-                        complainant_name=data["complainant_name"],
-                        complainant_contact=data["complainant_contact"],
-                        content=data["content"],
-                        voting_area=area,
-                        voter=voter,
-                        actor=page.actor,
-                    )
-                    return _back(
-                        request,
-                        _("Registered; decide by %(due)s.") % {"due": made.decision_due.strftime("%d/%m/%Y")},
-                    )
+                    # A complaint may name any row of the list, also a removed one.
+                    voter = page.voter_at(area, data["seq"]) if area and data["seq"] else None
+                    if data["seq"] and voter is None:
+                        register_form.add_error("seq", _("No voter with this number in this voting area."))
+                    else:
+                        made = do_register_list_complaint(
+                            page.election,
+                            page.commune,
+                            complainant_name=data["complainant_name"],
+                            complainant_contact=data["complainant_contact"],
+                            content=data["content"],
+                            voting_area=area,
+                            voter=voter,
+                            actor=page.actor,
+                        )
+                        due = made.decision_due.strftime("%d/%m/%Y")
+                        return _back(request, _("Registered; decide by %(due)s.") % {"due": due})
             elif action == "decide":
                 decide_form = forms.DecideComplaintForm(request.POST)
                 if decide_form.is_valid():
