@@ -137,7 +137,9 @@ def test_pages_issue_and_accept_a_certificate__art_34(world: World, client: Clie
     }
     with mock.patch("django.utils.timezone.now", return_value=BEFORE_CUTOFF):
         assert origin.post(base.format("06187"), issue_form).status_code == 302
-    assert "06187-0001" in origin.get(base.format("06187")).content.decode()
+    issued_page = origin.get(base.format("06187")).content.decode()
+    assert "06187-0001" in issued_page
+    assert "/mau-11.pdf" in issued_page
     assert origin.post(base.format("05983"), {"action": "accept"}).status_code == 404  # not A's commune
     destination = client_for(Client(), world.actors["C"])
     accept_form = {
