@@ -215,7 +215,7 @@ def test_page_adds_and_lists_changes_with_the_article__art_29_4(world: World, cl
     assert listing.status_code == 200
     text = listing.content.decode()
     assert "Vi Văn Thắng" in text
-    assert "Art. 29(4)" in text
+    assert "Điều 29 khoản 4" in text
 
 
 def test_page_shows_the_refusal_with_its_article_after_the_cutoff__art_29_30(
@@ -231,7 +231,7 @@ def test_page_shows_the_refusal_with_its_article_after_the_cutoff__art_29_30(
     with mock.patch("django.utils.timezone.now", return_value=vn(2026, 3, 14, 7, 0)):
         response = signed_in.post(page_url(world), form)
     assert response.status_code == 200
-    assert "Art. 29(4), 30" in response.content.decode()
+    assert "Điều 29 khoản 4, Điều 30" in response.content.decode()
     world.voters[0].refresh_from_db()
     assert world.voters[0].status == Voter.Status.LISTED
 
