@@ -22,11 +22,11 @@ from pathlib import Path
 
 from baucu.voters.pipeline.problems import invalid
 
-_VIETNAMESE = (
+VIETNAMESE_LETTERS = (  # precomposed (NFC), lower and upper case
     "àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ"
     "ÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴĐ"
 )
-_VIETNAMESE_RE = re.compile(f"[{_VIETNAMESE}]")
+_VIETNAMESE_RE = re.compile(f"[{VIETNAMESE_LETTERS}]")
 _NON_ASCII_RE = re.compile(r"[^\x00-\x7f]")
 _ASCII = bytes(range(0x80))
 _NOT_A1_BF = bytes(b for b in range(0x100) if not 0xA1 <= b <= 0xBF)

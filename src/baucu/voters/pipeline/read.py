@@ -48,7 +48,8 @@ _BATCH = 64 << 20
 
 
 def load_extract(con: duckdb.DuckDBPyConnection, path: Path, workdir: Path, table: str = "raw") -> int:
-    """Create ``table`` (``row`` BIGINT + the §4 columns as VARCHAR); returns its number of rows."""
+    """Create ``table`` (``row`` BIGINT + the §4 columns as VARCHAR; a view over a Parquet file, else a
+    temporary table); returns its number of rows."""
     if not path.is_file():
         raise invalid(str(path), _RULE, "file_not_found", f"{path}: no such file")
     suffix = path.suffix.lower()
@@ -94,7 +95,8 @@ def _load_parquet(con: duckdb.DuckDBPyConnection, path: Path, table: str) -> Non
     present = [str(r[0]).strip() for r in con.execute(f"DESCRIBE SELECT * FROM {source}").fetchall()]
     _check_columns(path, present)
     select = _select_list(present)
-    con.execute(f"CREATE TEMP TABLE {table} AS SELECT file_row_number + 1 AS row, {select} FROM {source}")
+    # A view, not a copy: the transform reads the file once per pass, only the columns each pass needs.
+    con.execute(f"CREATE TEMP VIEW {table} AS SELECT file_row_number + 1 AS row, {select} FROM {source}")
 
 
 def _header(path: Path) -> list[str]:

@@ -40,6 +40,7 @@ import duckdb
 import pyarrow as pa
 
 from baucu.law.collation import match_key
+from baucu.voters.pipeline.encoding import VIETNAMESE_LETTERS
 from baucu.voters.pipeline.plan import read_plan
 from baucu.voters.pipeline.problems import invalid
 from baucu.voters.pipeline.read import load_extract
@@ -87,6 +88,8 @@ Progress = Callable[[str], None]
 # 2.7 GB on 10 M citizens, inside the 4 GB budget of docs/performance.md. Its default (80 % of RAM) let
 # the same run reach 5 GB.
 DEFAULT_MEMORY_LIMIT = "2500MB"
+# A character that is not ASCII or a precomposed Vietnamese letter (see ``_classify``).
+_NOT_SURELY_NFC = "[^\\x{1}-\\x{7F}" + VIETNAMESE_LETTERS + "]"
 
 
 def _quiet(_: str) -> None:
@@ -116,7 +119,9 @@ def transform(
     try:
         staging = work / "out"
         staging.mkdir()
-        config: dict[str, Any] = {"temp_directory": str(work / "spill"), "preserve_insertion_order": True}
+        # Every output is ordered by an ORDER BY (kept whatever this setting); without it the scans,
+        # joins and tables in between need not track row order.
+        config: dict[str, Any] = {"temp_directory": str(work / "spill"), "preserve_insertion_order": False}
         config["memory_limit"] = memory_limit or DEFAULT_MEMORY_LIMIT
         if threads:
             config["threads"] = threads
@@ -184,6 +189,13 @@ def _classify(
         + ") t(basis, votes_na, votes_provincial, votes_commune)"
     )
     e = sql_literal(p.election_day)
+    # NFC-normalising every name costs more than the rest of the classification; a text of ASCII and
+    # precomposed Vietnamese letters only is already NFC (none of them decomposes, combines or composes
+    # with what precedes it), so only the others are normalised. Same result as nfc_normalize.
+    con.execute(
+        "CREATE TEMP MACRO _nfc(t) AS"
+        f" CASE WHEN regexp_matches(t, '{_NOT_SURELY_NFC}') THEN nfc_normalize(t) ELSE t END"
+    )
     # Where each citizen is listed (spec/formats.md §4), before any check.
     con.execute("""
         CREATE TEMP VIEW placed AS
@@ -196,10 +208,10 @@ def _classify(
         FROM (
             SELECT row,
                 NULLIF(trim(personal_id), '') AS personal_id,
-                NULLIF(nfc_normalize(trim(full_name)), '') AS full_name,
+                NULLIF(_nfc(trim(full_name)), '') AS full_name,
                 NULLIF(trim(birth_date), '') AS birth_date,
                 upper(trim(gender)) AS gender,
-                nfc_normalize(trim(ethnicity)) AS ethnicity,
+                _nfc(trim(ethnicity)) AS ethnicity,
                 trim(permanent_commune_code) AS permanent_commune_code,
                 permanent_residence_group,
                 NULLIF(trim(temporary_commune_code), '') AS temporary_commune_code,
@@ -233,6 +245,33 @@ def _classify(
         SELECT n.list_commune, n.list_group, g.voting_area_id, g.group_order
         FROM group_names n JOIN plan_groups g ON g.commune_code = n.list_commune AND g.group_key = n.group_key
     """)
+    # Each row's problems as a bit mask (bit i: the i-th code of REJECTION_CODES); the codes are spelled
+    # out only for the few rejected rows, when rejected.csv is written.
+    checks = {
+        "bad_personal_id": "NOT id_ok",
+        "bad_birth_date": "NOT birth_ok",
+        "bad_gender": "NOT coalesce(gender_ok, false)",
+        "missing_full_name": "full_name IS NULL",
+        "id_inconsistent_with_birth_year": (
+            "id_ok AND birth_ok AND (CAST(substr(personal_id, 5, 2) AS INTEGER) <> byear % 100"
+            " OR id_century_sex // 2 <> byear // 100 - 19)"
+        ),
+        "id_inconsistent_with_sex": (
+            "id_ok AND gender_ok AND id_century_sex % 2 <> CAST(gender = 'F' AS INTEGER)"
+        ),
+        "duplicate_personal_id": "duplicated",
+        "unknown_status": f"status NOT IN {sql_list(p.known_statuses)}",
+        "unknown_commune": "NOT at_facility AND NOT coalesce(commune_known, false)",
+        "unmapped_residence_group": "NOT at_facility AND commune_known AND group_area IS NULL",
+        "unknown_facility": "at_facility AND facility_area IS NULL",
+        "unknown_facility_kind": f"at_facility AND facility_kind NOT IN {sql_list(p.facility_kinds)}",
+        "bad_vote_at_temporary": "vote_at_temporary NOT IN ('true', 'false')",
+        "bad_household_head": "household_head NOT IN ('true', 'false')",
+        "bad_temporary_since": "at_temp AND temporary_since IS NOT NULL AND since IS NULL",
+        "temporary_since_after_election_day": f"at_temp AND since > {e}",
+    }
+    assert tuple(checks) == tuple(REJECTION_CODES)
+    problems = " | ".join(f"CASE WHEN {c} THEN {1 << i} ELSE 0 END" for i, c in enumerate(checks.values()))
     con.execute(f"""
         CREATE TEMP TABLE citizens AS
         WITH dup AS (
@@ -260,31 +299,7 @@ def _classify(
             LEFT JOIN plan_facilities pf USING (facility_code)
         ),
         checked AS (
-            SELECT *, list_filter([
-                CASE WHEN NOT id_ok THEN 'bad_personal_id' END,
-                CASE WHEN NOT birth_ok THEN 'bad_birth_date' END,
-                CASE WHEN NOT coalesce(gender_ok, false) THEN 'bad_gender' END,
-                CASE WHEN full_name IS NULL THEN 'missing_full_name' END,
-                CASE WHEN id_ok AND birth_ok AND (
-                        CAST(substr(personal_id, 5, 2) AS INTEGER) <> byear % 100
-                        OR id_century_sex // 2 <> byear // 100 - 19)
-                     THEN 'id_inconsistent_with_birth_year' END,
-                CASE WHEN id_ok AND gender_ok AND id_century_sex % 2 <> CAST(gender = 'F' AS INTEGER)
-                     THEN 'id_inconsistent_with_sex' END,
-                CASE WHEN duplicated THEN 'duplicate_personal_id' END,
-                CASE WHEN status NOT IN {sql_list(p.known_statuses)} THEN 'unknown_status' END,
-                CASE WHEN NOT at_facility AND NOT coalesce(commune_known, false) THEN 'unknown_commune' END,
-                CASE WHEN NOT at_facility AND commune_known AND group_area IS NULL
-                     THEN 'unmapped_residence_group' END,
-                CASE WHEN at_facility AND facility_area IS NULL THEN 'unknown_facility' END,
-                CASE WHEN at_facility AND facility_kind NOT IN {sql_list(p.facility_kinds)}
-                     THEN 'unknown_facility_kind' END,
-                CASE WHEN vote_at_temporary NOT IN ('true', 'false') THEN 'bad_vote_at_temporary' END,
-                CASE WHEN household_head NOT IN ('true', 'false') THEN 'bad_household_head' END,
-                CASE WHEN at_temp AND temporary_since IS NOT NULL AND since IS NULL
-                     THEN 'bad_temporary_since' END,
-                CASE WHEN at_temp AND since > {e} THEN 'temporary_since_after_election_day' END
-            ], lambda x: x IS NOT NULL) AS problems
+            SELECT *, {problems} AS problems
             FROM parsed
         )
         SELECT row, personal_id, full_name, birth_date, gender, ethnicity, household_id,
@@ -292,7 +307,7 @@ def _classify(
             coalesce(group_order, 0) AS group_order,
             CASE WHEN at_facility THEN facility_area ELSE group_area END AS voting_area_id,
             problems,
-            CASE WHEN len(problems) > 0 THEN NULL
+            CASE WHEN problems <> 0 THEN NULL
                  WHEN status IN {sql_list(p.not_listed_statuses)} THEN status
                  WHEN bdate = {sql_literal(p.manual_birth_date)} THEN 'manual_decision_leap_day'
                  WHEN bdate > {sql_literal(p.latest_birth_date)} THEN 'under_age'
@@ -322,14 +337,17 @@ def _write(con: duckdb.DuckDBPyConnection, staging: Path, p: RuleParameters) -> 
                         ORDER BY group_order, household_id NULLS LAST, head DESC,
                                  full_name COLLATE vi, personal_id) AS seq
                 FROM citizens v JOIN contests c USING (basis)
-                WHERE len(problems) = 0 AND exclusion IS NULL)
+                WHERE problems = 0 AND exclusion IS NULL)
             ORDER BY voting_area_id, seq
         ) TO '{_sql_path(voters_parquet)}' (FORMAT parquet, COMPRESSION zstd)
     """)
+    # The CSV is the Parquet file's rows in its order: no second sort, but the order must be kept.
+    con.execute("SET preserve_insertion_order = true")
     con.execute(f"""
         COPY (SELECT * FROM read_parquet('{_sql_path(voters_parquet)}'))
         TO '{_sql_path(staging / "voters.csv")}' (HEADER, DELIMITER ',')
     """)
+    con.execute("SET preserve_insertion_order = false")
     messages = pa.table(
         {
             "code": pa.array(list(REJECTION_CODES), pa.string()),
@@ -341,8 +359,8 @@ def _write(con: duckdb.DuckDBPyConnection, staging: Path, p: RuleParameters) -> 
     con.execute(f"""
         COPY (
             SELECT row, personal_id, code, m.message
-            FROM (SELECT row, personal_id, unnest(problems) AS code FROM citizens WHERE len(problems) > 0)
-            JOIN rejection_messages m USING (code)
+            FROM (SELECT row, personal_id, problems FROM citizens WHERE problems <> 0) c
+            JOIN rejection_messages m ON (c.problems >> m.priority) & 1 = 1
             ORDER BY row, m.priority
         ) TO '{_sql_path(staging / "rejected.csv")}' (HEADER, DELIMITER ',')
     """)
@@ -374,11 +392,11 @@ def _summary(con: duckdb.DuckDBPyConnection, voters_parquet: Path, p: RuleParame
     totals = {k: sum(a[k] for a in areas) for k in names[1:]}
     rejected_by_code = _counts(
         con.execute(
-            "SELECT code, count(*) FROM (SELECT unnest(problems) AS code FROM citizens)"
-            " GROUP BY code ORDER BY code"
+            "SELECT m.code, count(*) FROM (SELECT problems FROM citizens WHERE problems <> 0) c"
+            " JOIN rejection_messages m ON (c.problems >> m.priority) & 1 = 1 GROUP BY m.code ORDER BY m.code"
         ).fetchall()
     )
-    rejected_rows = con.execute("SELECT count(*) FROM citizens WHERE len(problems) > 0").fetchall()[0][0]
+    rejected_rows = con.execute("SELECT count(*) FROM citizens WHERE problems <> 0").fetchall()[0][0]
     excluded = _counts(
         con.execute(
             "SELECT exclusion, count(*) FROM citizens WHERE exclusion IS NOT NULL GROUP BY 1 ORDER BY 1"
@@ -388,7 +406,7 @@ def _summary(con: duckdb.DuckDBPyConnection, voters_parquet: Path, p: RuleParame
         r[0]
         for r in con.execute(
             "SELECT personal_id FROM citizens"
-            " WHERE since_unknown AND len(problems) = 0 AND exclusion IS NULL "
+            " WHERE since_unknown AND problems = 0 AND exclusion IS NULL "
             "ORDER BY row"
         ).fetchall()
     ]
