@@ -14,6 +14,7 @@ STEPS: list[str] = [
     "baucu.units.demo.load",
     "baucu.elections.demo.load",
     "baucu.voters.demo.load",
+    "baucu.voters.changes_demo.load",
     "baucu.accounts.demo.load",
 ]
 

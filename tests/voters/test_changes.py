@@ -8,12 +8,12 @@ from unittest import mock
 import pytest
 from django.core.exceptions import PermissionDenied
 from django.test import Client
-from list_world import BEFORE_CUTOFF, World, audit_actions, client_for, make_world, vn
+from list_world import BEFORE_CUTOFF, World, audit_actions, client_for, make_voter, make_world, vn
 
 from baucu.accounts.scoping import unscoped
 from baucu.audit.actions import AuditAction
 from baucu.voters.changes import ListChangeError, NewVoter, do_add_voter, do_remove_voter
-from baucu.voters.models import ListChange, Voter
+from baucu.voters.models import ListChange, ListComplaint, Voter
 
 pytestmark = pytest.mark.django_db
 
@@ -241,3 +241,19 @@ def test_another_communes_page_is_a_404_for_get_and_post__art_31_1(world: World,
     assert signed_in.get(page_url(world, "A")).status_code == 404
     assert signed_in.post(page_url(world, "A"), {"action": "remove"}).status_code == 404
     assert signed_in.get(page_url(world, "C")).status_code == 200
+
+
+def test_demo_step_goes_through_the_services_once(world: World) -> None:
+    import io
+
+    from baucu.voters.changes_demo import run
+
+    make_voter(world.areas["C"], 2, "020180000004", "Hà Thị Thu")
+    make_voter(world.areas["C"], 3, "020180000005", "Chu Văn Sơn")
+    out = io.StringIO()
+    run(world.election, stdout=out)
+    run(world.election, stdout=out)  # idempotent
+    with unscoped("tests"):
+        kinds = sorted(ListChange.objects.values_list("kind", flat=True))
+        assert ListComplaint.objects.count() == 2
+    assert kinds == ["addition", "removal", "vote_elsewhere_in", "vote_elsewhere_out"]
