@@ -122,7 +122,14 @@ def test_import_lists_voters_with_contiguous_seq_and_stores_rejected_rows(
     assert event.new_value["voters"] == 5
 
 
-def test_reimport_is_idempotent(election: Election, tmp_path: Path) -> None:
+@pytest.fixture(params=["row_by_row", "bulk"])
+def load_mode(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Both load paths: indexes and constraints kept, or dropped and rebuilt (large loads)."""
+    monkeypatch.setattr(imports, "BULK_THRESHOLD", 0 if request.param == "bulk" else 10**9)
+    return str(request.param)
+
+
+def test_reimport_is_idempotent(election: Election, tmp_path: Path, load_mode: str) -> None:
     province = Province.objects.get(code="20")
     path = extract(tmp_path)
     do_import_voter_extract(election, province, path, actor=SYSTEM)
@@ -134,7 +141,7 @@ def test_reimport_is_idempotent(election: Election, tmp_path: Path) -> None:
 
 
 def test_failing_load_leaves_previous_lists_intact(
-    election: Election, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    election: Election, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, load_mode: str
 ) -> None:
     province = Province.objects.get(code="20")
     do_import_voter_extract(election, province, extract(tmp_path), actor=SYSTEM)
@@ -166,7 +173,7 @@ def test_invalid_extract_is_refused_with_file_field_rule(election: Election, tmp
 
 
 def test_same_id_in_two_provinces_is_refused_and_nothing_written__art_29_1(
-    election: Election, tmp_path: Path
+    election: Election, tmp_path: Path, load_mode: str
 ) -> None:
     twin = person(name="Hai Nơi")
     elsewhere = dict(twin, permanent_commune_code=OTHER, permanent_residence_group="Thôn X")

@@ -57,6 +57,9 @@ PLAN_RULE = "spec/formats.md §5"
 SINGLE_LISTING_RULE = "Art. 29(1)"
 _BATCH = 20_000  # SQLite executemany batch
 _MAX_NAMED = 20  # ids named in a single-listing error
+# From this many voters on, the load drops the table's secondary indexes (and on PostgreSQL its unique
+# and foreign-key constraints) and builds them again after the bulk write, in the same transaction.
+BULK_THRESHOLD = 50_000
 
 # Column order of the load (COPY and INSERT alike).
 LOAD_COLUMNS = (
@@ -410,13 +413,15 @@ def _load(
                 with connection.cursor() as cursor:
                     constants = _constants(election, province, record)
                     sql = _load_sql(out, constants, sqlite=sqlite)
+                    bulk = int(totals.get("voters", 0)) >= BULK_THRESHOLD
                     if sqlite:
-                        with _sqlite_indexes_rebuilt(cursor):
+                        with _sqlite_indexes_rebuilt(cursor, enabled=bulk):
                             _delete_lists(cursor, election, province)
                             _insert_sqlite(cursor, con, sql, constants)
                     else:
-                        _delete_lists(cursor, election, province)
-                        _copy_postgresql(cursor, con, sql, out)
+                        with _postgresql_constraints_rebuilt(cursor, enabled=bulk):
+                            _delete_lists(cursor, election, province)
+                            _copy_postgresql(cursor, con, sql, out)
                 RejectedRow.objects.bulk_create(
                     (
                         RejectedRow(
@@ -468,7 +473,7 @@ def _delete_lists(cursor: Any, election: Election, province: Province) -> None:
 
 
 @contextmanager
-def _sqlite_indexes_rebuilt(cursor: Any) -> Iterator[None]:
+def _sqlite_indexes_rebuilt(cursor: Any, *, enabled: bool = True) -> Iterator[None]:
     """Drop the secondary indexes for the bulk write and build them again after it (SQLite).
 
     Inside the load transaction: SQLite's DDL is transactional, so a failure restores them, and other
@@ -476,6 +481,9 @@ def _sqlite_indexes_rebuilt(cursor: Any) -> Iterator[None]:
     B-tree from sorted rows is many times faster than updating nine of them row by row; the unique
     ones (``voters_single_listing``) are checked again as they are rebuilt.
     """
+    if not enabled:
+        yield
+        return
     cursor.execute(
         "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'voters_voter' "
         "AND sql IS NOT NULL ORDER BY name"
@@ -486,6 +494,65 @@ def _sqlite_indexes_rebuilt(cursor: Any) -> Iterator[None]:
     yield
     for _, ddl in indexes:
         cursor.execute(ddl)
+
+
+@contextmanager
+def _postgresql_constraints_rebuilt(cursor: Any, *, enabled: bool = True) -> Iterator[None]:
+    """Drop the secondary indexes, unique and foreign-key constraints for the COPY; add them back after.
+
+    Inside the load transaction (PostgreSQL's DDL is transactional: a failure restores them). Adding
+    them back checks every row set-based (one index build, one anti-join per foreign key) instead of a
+    B-tree update per index and a deferred trigger per foreign key for every row, which made the COPY
+    of a province several times slower. The price: ``ALTER TABLE`` holds an exclusive lock on
+    ``voters_voter`` until the commit, so reads of the lists wait for the load (seconds; a province is
+    imported a few times before the lists are posted). Partitioning the table by province would remove
+    that (docs/performance.md).
+    """
+    if not enabled:
+        yield
+        return
+    cursor.execute("SET LOCAL maintenance_work_mem = '256MB'")
+    # No table can be altered while it has pending (deferred) trigger events: fire those of the
+    # enclosing transaction now; Django's constraints are all INITIALLY DEFERRED again after.
+    cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+    cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+    cursor.execute(
+        "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint "
+        "WHERE conrelid = 'voters_voter'::regclass AND contype IN ('u', 'f') ORDER BY contype DESC, conname"
+    )
+    constraints = cursor.fetchall()
+    cursor.execute(
+        "SELECT c.relname, pg_get_indexdef(i.indexrelid) FROM pg_index i "
+        "JOIN pg_class c ON c.oid = i.indexrelid "
+        "WHERE i.indrelid = 'voters_voter'::regclass AND NOT i.indisprimary "
+        "AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid) ORDER BY c.relname"
+    )
+    indexes = cursor.fetchall()
+    # Foreign keys of other tables to voters (list changes, certificates): checked set-based as well
+    # when added back, so the DELETE of the old lists queues no trigger per removed voter.
+    cursor.execute(
+        "SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid) FROM pg_constraint "
+        "WHERE confrelid = 'voters_voter'::regclass AND conrelid <> 'voters_voter'::regclass "
+        "AND contype = 'f' ORDER BY 1, 2"
+    )
+    referring = cursor.fetchall()
+    for table, name, _ in referring:
+        cursor.execute(f'ALTER TABLE {table} DROP CONSTRAINT "{name}"')
+    for name, _ in constraints:
+        cursor.execute(f'ALTER TABLE voters_voter DROP CONSTRAINT "{name}"')
+    for name, _ in indexes:
+        cursor.execute(f'DROP INDEX "{name}"')
+    yield
+    # Fire the deferred checks the DELETE queued (rows of other tables referring to removed voters):
+    # PostgreSQL builds no index on a table with pending trigger events.
+    cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+    cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+    for _, ddl in indexes:
+        cursor.execute(ddl)
+    for name, ddl in reversed(constraints):  # unique first, then the foreign keys
+        cursor.execute(f'ALTER TABLE voters_voter ADD CONSTRAINT "{name}" {ddl}')
+    for table, name, ddl in referring:
+        cursor.execute(f'ALTER TABLE {table} ADD CONSTRAINT "{name}" {ddl}')
 
 
 def _driver_integrity_error() -> type[Exception]:
