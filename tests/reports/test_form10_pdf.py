@@ -34,6 +34,7 @@ def test_each_card_carries_the_fields_of_form_10__2_18(rendered: Path) -> None:
     for page, name in enumerate(NAMES, start=1):
         text = " ".join(pdf_tools.text(rendered, first=page, last=page).split())
         assert "THẺ CỬ TRI" in text
+        assert "Mẫu số 10/HĐBC" in text
         assert f"Họ và tên: {name}" in text
         assert f"Số thẻ: {page}" in text  # card number = row on the list
         assert "Khu vực bỏ phiếu số: 3" in text
