@@ -25,3 +25,14 @@ def test_zip_holds_every_areas_list_and_cards_and_one_workbook() -> None:
             assert archive.read(name).startswith(b"%PDF-")
     book = load_workbook(io.BytesIO(archive.read("mau-31-danh-sach-cu-tri.xlsx")))
     assert book.sheetnames == ["KVBP 1", "KVBP 2"]
+
+
+def test_worker_processes_give_the_same_files() -> None:
+    lists = [voter_list(1), voter_list(2)]
+    serial = zipfile.ZipFile(io.BytesIO(commune_lists_zip(lists, workers=1)))
+    parallel = zipfile.ZipFile(io.BytesIO(commune_lists_zip(lists, workers=2)))
+    assert serial.namelist() == parallel.namelist()
+    for name in serial.namelist():
+        if name.endswith(".pdf"):
+            assert len(serial.read(name)) > 0
+            assert parallel.read(name).startswith(b"%PDF-")
