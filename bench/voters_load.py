@@ -13,7 +13,10 @@ Prints the median wall time of each, the ratio import / transform, and peak memo
 Target: import ≤ 15 s on 2 cores, on each database.
 
     .venv/bin/python bench/voters_load.py [--runs 3] [--size 850000]
-    DATABASE_URL=postgresql://postgres@127.0.0.1:55441/baucu .venv/bin/python bench/voters_load.py
+    DATABASE_URL=postgresql://postgres@127.0.0.1:55441/baucu_bench .venv/bin/python bench/voters_load.py
+
+On PostgreSQL give it a fresh, empty database: a later demo step (list changes) run over lists of an
+earlier run records changes that then, rightly, block a re-import.
 """
 
 from __future__ import annotations

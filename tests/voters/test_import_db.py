@@ -225,3 +225,26 @@ def test_demo_lists_are_aligned_with_the_demo_areas_and_idempotent(
         assert Voter.objects.filter(voter_import=record, basis="facility").exists()
     demo.load(stdout=out)
     assert "already loaded" in out.getvalue()
+
+
+def test_reimport_refused_when_changes_refer_to_listed_voters(
+    election: Election, tmp_path: Path, load_mode: str
+) -> None:
+    import datetime as dt_
+
+    from django.utils import timezone
+
+    from baucu.voters.changes import do_remove_voter
+
+    province = Province.objects.get(code="20")
+    path = extract(tmp_path)
+    do_import_voter_extract(election, province, path, actor=SYSTEM)
+    with unscoped("tests"):
+        voter = Voter.objects.get(election=election, full_name="Nông Văn Bình")
+    early = timezone.make_aware(dt_.datetime(2026, 2, 10, 9, 0))
+    do_remove_voter(voter, reason="death", actor=SYSTEM, at=early)
+    before = listed(election)
+    with pytest.raises(VoterImportError) as caught:
+        do_import_voter_extract(election, province, path, actor=SYSTEM)
+    assert caught.value.problems[0].code == "lists_have_later_records"
+    assert listed(election) == before

@@ -410,6 +410,22 @@ def _load(
         stage("loading the lists")
         try:
             with transaction.atomic():
+                later = _later_records(election, province)
+                if later:
+                    # Replacing the lists would orphan what was recorded against them after posting.
+                    raise VoterImportError(
+                        [
+                            ImportProblem(
+                                "voter lists",
+                                None,
+                                "",
+                                "Art. 29–34",
+                                "lists_have_later_records",
+                                "the province's lists already have records that refer to listed voters "
+                                f"({', '.join(later)}); a new import would orphan them",
+                            )
+                        ]
+                    )
                 with connection.cursor() as cursor:
                     constants = _constants(election, province, record)
                     sql = _load_sql(out, constants, sqlite=sqlite)
@@ -464,6 +480,21 @@ def _load(
         except (IntegrityError, _driver_integrity_error()) as exc:
             # The driver's own error too: the load writes below Django's cursor wrapper.
             raise VoterImportError(_single_listing_problems(election, province, con, out, exc)) from exc
+
+
+def _later_records(election: Election, province: Province) -> list[str]:
+    """Models with rows that refer to a voter of these lists (changes, certificates, complaints)."""
+    found = []
+    for relation in Voter._meta.related_objects:
+        field, model = relation.field, relation.related_model
+        if isinstance(model, str) or model is Voter or not getattr(field, "concrete", False):
+            continue
+        rows = model._base_manager.filter(
+            **{f"{field.name}__election": election, f"{field.name}__province": province}
+        )
+        if rows.exists():
+            found.append(str(model._meta.verbose_name))
+    return sorted(set(found))
 
 
 def _delete_lists(cursor: Any, election: Election, province: Province) -> None:
@@ -626,7 +657,22 @@ def _single_listing_problems(
             if len(clashes) >= _MAX_NAMED:
                 break
     if not clashes:
-        return [ImportProblem("voter lists", None, "", SINGLE_LISTING_RULE, "integrity_error", str(exc))]
+        text = str(exc)
+        if "foreign key" in text and "voters_voter" in text:
+            # A list change, certificate or complaint recorded after posting points at a listed voter:
+            # replacing the lists would orphan it, so the import refuses (nothing is lost).
+            return [
+                ImportProblem(
+                    "voter lists",
+                    None,
+                    "",
+                    "Art. 29–34",
+                    "lists_have_later_records",
+                    "the province's lists already have recorded changes, certificates or complaints that "
+                    f"refer to listed voters; a new import would orphan them ({text.splitlines()[0]})",
+                )
+            ]
+        return [ImportProblem("voter lists", None, "", "database constraint", "integrity_error", text)]
     return [
         ImportProblem(
             "voters.parquet",
