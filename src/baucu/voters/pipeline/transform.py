@@ -326,6 +326,14 @@ def _classify(
 
 def _write(con: duckdb.DuckDBPyConnection, staging: Path, p: RuleParameters) -> dict[str, Any]:
     voters_parquet = staging / "voters.parquet"
+    # Vietnamese name order is taken once per distinct name (about 2 % of the voters): sorting the list
+    # by that rank gives the same order as sorting it by ``full_name COLLATE vi`` (names equal under the
+    # collation get the same rank), without an ICU sort key per voter.
+    con.execute("""
+        CREATE TEMP TABLE name_ranks AS
+        SELECT full_name, dense_rank() OVER (ORDER BY full_name COLLATE vi) AS name_rank
+        FROM (SELECT DISTINCT full_name FROM citizens WHERE problems = 0 AND exclusion IS NULL)
+    """)
     con.execute(f"""
         COPY (
             SELECT voting_area_id, seq, personal_id, full_name, birth_date, gender, ethnicity,
@@ -335,8 +343,8 @@ def _write(con: duckdb.DuckDBPyConnection, staging: Path, p: RuleParameters) -> 
                     row_number() OVER (
                         PARTITION BY voting_area_id
                         ORDER BY group_order, household_id NULLS LAST, head DESC,
-                                 full_name COLLATE vi, personal_id) AS seq
-                FROM citizens v JOIN contests c USING (basis)
+                                 n.name_rank, personal_id) AS seq
+                FROM citizens v JOIN contests c USING (basis) JOIN name_ranks n USING (full_name)
                 WHERE problems = 0 AND exclusion IS NULL)
             ORDER BY voting_area_id, seq
         ) TO '{_sql_path(voters_parquet)}' (FORMAT parquet, COMPRESSION zstd)
