@@ -21,6 +21,8 @@ class Command(BaseCommand):
         from django.conf import settings
 
         settings.VAR_DIR.mkdir(parents=True, exist_ok=True)
+        # WhiteNoise warns at start-up when STATIC_ROOT is missing, even though the demo serves from finders.
+        settings.STATIC_ROOT.mkdir(parents=True, exist_ok=True)
         call_command("migrate", interactive=False, verbosity=0)
         call_command("compilemessages_if_needed", verbosity=0)
         demo.run_steps(self.stdout)
