@@ -4,15 +4,29 @@ Liberation Serif is metric-compatible with Times New Roman, the font of official
 Noto are declared as fallbacks but never needed for Vietnamese (the tests assert, with ``pdffonts``,
 that only Liberation Serif is embedded). The family is set on ``@page`` too: margin boxes ("Trang x/y")
 do not inherit it from ``body``.
+
+Speed (see docs/performance.md, "Printouts"): WeasyPrint lays out every page in Python. The cards
+are laid out once per area (``card_stamp``), and ``cached`` keeps every rendered file in the file
+store under the SHA-256 of its HTML (and of the WeasyPrint version): the second download of an
+unchanged list is a file read, and any change to a printed field (a voter added, removed, renamed,
+renumbered) changes the HTML and so the key, with nothing to invalidate by hand.
 """
 
 from __future__ import annotations
 
+import hashlib
+import os
+import tempfile
+from collections.abc import Callable
+from functools import cache
+from importlib.metadata import version
+from pathlib import Path
 from typing import Any
 
 from django.template.loader import render_to_string
 
 FONT_STACK = '"Liberation Serif", "DejaVu Serif", "Noto Serif", serif'
+CACHE_FOLDER = "printouts"  # under settings.FILE_STORE_DIR
 
 
 def render_html(template: str, context: dict[str, Any]) -> str:
@@ -26,5 +40,33 @@ def html_to_pdf(html: str) -> bytes:
     return pdf
 
 
-def render_pdf(template: str, context: dict[str, Any]) -> bytes:
-    return html_to_pdf(render_html(template, context))
+def render_pdf(template: str, context: dict[str, Any], *, use_cache: bool = True) -> bytes:
+    html = render_html(template, context)
+    return cached(html, lambda: html_to_pdf(html)) if use_cache else html_to_pdf(html)
+
+
+@cache
+def _renderer_version() -> str:
+    return f"weasyprint {version('weasyprint')}\n"
+
+
+def _cache_path(html: str) -> Path:
+    from django.conf import settings
+
+    key = hashlib.sha256((_renderer_version() + html).encode()).hexdigest()
+    return Path(settings.FILE_STORE_DIR) / CACHE_FOLDER / key[:2] / f"{key}.pdf"
+
+
+def cached(html: str, render: Callable[[], bytes]) -> bytes:
+    """The PDF of ``html`` from the file store, else ``render()`` stored there (atomically)."""
+    path = _cache_path(html)
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        pass
+    pdf = render()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".tmp", delete=False) as out:
+        out.write(pdf)
+    os.replace(out.name, path)
+    return pdf

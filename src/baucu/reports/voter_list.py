@@ -88,7 +88,11 @@ def authority(place: Place) -> dict[str, str]:
     }
 
 
-def voter_list_pdf(voter_list: VoterList) -> bytes:
+def voter_list_pdf(voter_list: VoterList, *, use_cache: bool = True) -> bytes:
+    """Form 31 as PDF, cached in the file store under its HTML (``pdf.cached``).
+
+    One document: the pages count one another ("Trang x/y"), so it is laid out as a whole.
+    """
     totals = voter_list.totals
     context = {
         "place": voter_list.place,
@@ -98,7 +102,7 @@ def voter_list_pdf(voter_list: VoterList) -> bytes:
         "rows": [dict(zip(_KEYS, map(str, _cells(line)), strict=True)) for line in voter_list.lines],
         "totals": {name: vi_number(value) for name, value in vars(totals).items()},
     }
-    return render_pdf("reports/form31_voter_list.html", context)
+    return render_pdf("reports/form31_voter_list.html", context, use_cache=use_cache)
 
 
 def voter_list_xlsx(voter_lists: Sequence[VoterList]) -> bytes:
