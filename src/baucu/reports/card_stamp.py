@@ -163,10 +163,55 @@ def fits(overlay_page: Any) -> bool:
     return True
 
 
+# What a WeasyPrint ``Stream`` remembers between drawing operations (pdf/stream.py, WeasyPrint 70).
+_STREAM_STATE = (
+    "_current_color",
+    "_current_color_stroke",
+    "_current_alpha",
+    "_current_alpha_stroke",
+    "_current_font",
+    "_current_font_size",
+    "_old_font",
+    "_old_font_size",
+)
+
+
+class PlateRecording:
+    """The PDF operators of the plate, painted once per PDF and replayed on every later page.
+
+    Painting walks the whole box tree of the plate (headings, labels, signature block): recording its
+    operators on the first page and copying them to the others paints every card the same for a list
+    copy. The fonts and resources of a WeasyPrint PDF are shared by all its pages, so the operators
+    are valid on any page of the same PDF; a new PDF (another ``fonts`` dict) records afresh.
+    """
+
+    def __init__(self) -> None:
+        self.key: tuple[int, float] | None = None
+        self.operators: list[Any] = []
+        self.state: dict[str, Any] = {}
+
+    def paint(self, plate: Any, stream: Any, scale: float) -> None:
+        key = (id(getattr(stream, "_fonts", None)), scale)
+        operators = getattr(stream, "stream", None)
+        if not isinstance(operators, list):  # not the stream this was written for: paint it
+            plate.paint(stream, scale)
+            return
+        if key == self.key:
+            operators.extend(self.operators)
+            for name, value in self.state.items():
+                setattr(stream, name, value)
+            return
+        start = len(operators)
+        plate.paint(stream, scale)
+        self.key = key
+        self.operators = operators[start:]
+        self.state = {name: getattr(stream, name) for name in _STREAM_STATE if hasattr(stream, name)}
+
+
 class StampedPage:
     """A page painted as the plate, then the values over it (duck-types ``weasyprint.Page``)."""
 
-    def __init__(self, plate: Any, values: Any) -> None:
+    def __init__(self, plate: Any, values: Any, recording: PlateRecording | None = None) -> None:
         self.width = plate.width
         self.height = plate.height
         self.bleed = plate.bleed
@@ -176,7 +221,11 @@ class StampedPage:
         self.forms: dict[Any, list[Any]] = {None: []}
         self._plate = plate
         self._values = values
+        self._recording = recording
 
     def paint(self, stream: Any, scale: float = 1) -> None:
-        self._plate.paint(stream, scale)
+        if self._recording is None:
+            self._plate.paint(stream, scale)
+        else:
+            self._recording.paint(self._plate, stream, scale)
         self._values.paint(stream, scale)

@@ -44,8 +44,9 @@ def _stamped_pdf(context: dict[str, Any], cards: list[dict[str, str]]) -> bytes:
         if len(rendered.pages) != len(misfits):
             raise card_stamp.StampUnavailableError("a full card took more than one page")
         full = dict(zip(misfits, rendered.pages, strict=True))
+    recording = card_stamp.PlateRecording()
     pages = [
-        full.get(index) or card_stamp.StampedPage(plate.pages[0], page)
+        full.get(index) or card_stamp.StampedPage(plate.pages[0], page, recording)
         for index, page in enumerate(overlay.pages)
     ]
     pdf: bytes = plate.copy(pages).write_pdf()
