@@ -7,9 +7,9 @@ do not inherit it from ``body``.
 
 Speed (see docs/performance.md, "Printouts"): WeasyPrint lays out every page in Python. The cards
 are laid out once per area (``card_stamp``), and ``cached`` keeps every rendered file in the file
-store under the SHA-256 of its HTML (and of the WeasyPrint version): the second download of an
-unchanged list is a file read, and any change to a printed field (a voter added, removed, renamed,
-renumbered) changes the HTML and so the key, with nothing to invalidate by hand.
+store under the SHA-256 of its HTML, of the WeasyPrint version and of this package's code: the second
+download of an unchanged list is a file read, and any change to a printed field (a voter added,
+removed, renamed, renumbered) changes the HTML and so the key, with nothing to invalidate by hand.
 """
 
 from __future__ import annotations
@@ -47,7 +47,11 @@ def render_pdf(template: str, context: dict[str, Any], *, use_cache: bool = True
 
 @cache
 def _renderer_version() -> str:
-    return f"weasyprint {version('weasyprint')}\n"
+    """WeasyPrint's version and this package's code: a new renderer never serves an old file."""
+    code = hashlib.sha256()
+    for module in sorted(Path(__file__).parent.glob("*.py")):
+        code.update(module.read_bytes())
+    return f"weasyprint {version('weasyprint')} reports {code.hexdigest()}\n"
 
 
 def _cache_path(html: str) -> Path:
