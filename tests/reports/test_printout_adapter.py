@@ -105,3 +105,26 @@ def test_certificate_adapter_takes_the_voter_from_the_origin_row(area: VotingAre
     assert (data.full_name, data.card_number, data.area_number) == ("Hoàng Văn Đức", 5, 4)
     assert (data.destination_commune_name, data.birth_date) == ("Phường Ba Đình", dt.date(1961, 5, 19))
     assert data.issued_on == timezone.localdate(made.issued_at)
+
+
+def test_imported_residences_fill_7a_7b_and_the_current_abode_is_where_listed(area: VotingArea) -> None:
+    area.facility = "Đồn Biên phòng"
+    permanent = line_of(_voter(area, 1, permanent_residence="Khối 6, Phường Kỳ Lừa"), area)
+    soldier = line_of(
+        _voter(
+            area,
+            2,
+            basis=Voter.Basis.FACILITY,
+            residence_group="",
+            permanent_residence="Thôn Nà, Xã Khác",
+            temporary_residence="Khối 1, Phường Kỳ Lừa",
+        ),
+        area,
+    )
+    assert (permanent.permanent_residence, permanent.temporary_residence) == ("Khối 6, Phường Kỳ Lừa", "")
+    assert permanent.current_abode == "Khối 6, Phường Kỳ Lừa"
+    assert (soldier.permanent_residence, soldier.temporary_residence) == (
+        "Thôn Nà, Xã Khác",
+        "Khối 1, Phường Kỳ Lừa",
+    )
+    assert soldier.current_abode == "Đồn Biên phòng, Phường Kỳ Lừa"

@@ -248,3 +248,51 @@ def test_reimport_refused_when_changes_refer_to_listed_voters(
         do_import_voter_extract(election, province, path, actor=SYSTEM)
     assert caught.value.problems[0].code == "lists_have_later_records"
     assert listed(election) == before
+
+
+def test_imported_rows_carry_residence_household_and_temporary_since_from_the_extract(
+    election: Election, tmp_path: Path, load_mode: str
+) -> None:
+    """§6's lists carry no residence: the import joins them back from the extract by identity number."""
+    from baucu.units.models import Commune
+
+    rows = [
+        person(name="Nông Văn Bình", household_id=" HK-001 ", household_head="true"),
+        person(name="Nông Thị Hoa", gender="F", household_id="HK-001", household_head="false"),
+        person(
+            name="Vi Văn Tạm",
+            permanent_commune_code=OTHER,
+            permanent_residence_group="Thôn X",
+            temporary_commune_code=B,
+            temporary_residence_group="Khối 1",
+            temporary_since="2024-02-01",
+            vote_at_temporary="true",
+            household_id="HK-777",
+        ),
+        person(
+            name="Lộc Văn Em",
+            facility_code="QS01",
+            facility_kind="military",
+            temporary_commune_code=B,
+            temporary_residence_group="Khối 1",
+        ),
+    ]
+    do_import_voter_extract(
+        election, Province.objects.get(code="20"), write_csv(tmp_path / "x.csv", rows), actor=SYSTEM
+    )
+    name = {c.code: c.name for c in Commune.objects.filter(code__in=[A, B, OTHER])}
+    with unscoped("tests"):
+        got = {v.full_name: v for v in Voter.objects.filter(election=election)}
+    head, member, temp, soldier = (got[r["full_name"]] for r in rows)
+    assert (head.residence_group, head.household_id, head.household_head) == ("Thôn A", "HK-001", True)
+    assert head.permanent_residence == f"Thôn A, {name[A]}"
+    assert (head.temporary_residence, head.temporary_since) == ("", None)
+    assert (member.household_id, member.household_head) == ("HK-001", False)
+    assert temp.basis == Voter.Basis.TEMPORARY_12M
+    assert (temp.residence_group, temp.household_id, temp.household_head) == ("Khối 1", "HK-777", False)
+    assert temp.permanent_residence == f"Thôn X, {name[OTHER]}"
+    assert temp.temporary_residence == f"Khối 1, {name[B]}"
+    assert temp.temporary_since == dt.date(2024, 2, 1)
+    assert (soldier.basis, soldier.residence_group) == (Voter.Basis.FACILITY, "")
+    assert soldier.permanent_residence == f"Thôn A, {name[A]}"
+    assert soldier.temporary_residence == f"Khối 1, {name[B]}"

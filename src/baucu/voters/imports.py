@@ -57,6 +57,7 @@ PLAN_RULE = "spec/formats.md §5"
 SINGLE_LISTING_RULE = "Art. 29(1)"
 _BATCH = 20_000  # SQLite executemany batch
 _MAX_NAMED = 20  # ids named in a single-listing error
+_SQLITE_LOAD_CACHE_KIB = 256 * 1024  # page cache of a bulk load on SQLite
 # From this many voters on, the load drops the table's secondary indexes (and on PostgreSQL its unique
 # and foreign-key constraints) and builds them again after the bulk write, in the same transaction.
 BULK_THRESHOLD = 50_000
@@ -76,6 +77,9 @@ LOAD_COLUMNS = (
     "ethnicity",
     "residence_group",
     "household_id",
+    "household_head",
+    "permanent_residence",
+    "temporary_residence",
     "basis",
     "votes_na",
     "votes_provincial",
@@ -260,7 +264,10 @@ def do_import_voter_extract(
                         for p in exc.problems
                     ]
                 ) from exc
-            _load(election, province, record, work / "out", summary, stage, actor=actor)
+            _load(
+                election, province, record, work / "out", summary, stage, actor=actor,
+                population=population_path, work=work,
+            )  # fmt: skip
         finally:
             shutil.rmtree(work, ignore_errors=True)
     except VoterImportError as exc:
@@ -314,21 +321,9 @@ def _stored_summary(summary: dict[str, Any]) -> dict[str, Any]:
 
 
 # Columns that vary per voter; the others are the same for the whole load (constants in the SQL).
-VARYING_COLUMNS = (
-    "commune_id",
-    "voting_area_id",
-    "seq",
-    "personal_id",
-    "full_name",
-    "birth_date",
-    "birth_year",
-    "gender",
-    "ethnicity",
-    "basis",
-    "votes_na",
-    "votes_provincial",
-    "votes_commune",
-)
+VARYING_COLUMNS = tuple(
+    c for c in LOAD_COLUMNS if c not in ("election_id", "province_id", "status", "note", "voter_import_id")
+)  # in load order
 
 
 def _constants(election: Election, province: Province, record: VoterImport) -> dict[str, str]:
@@ -337,11 +332,8 @@ def _constants(election: Election, province: Province, record: VoterImport) -> d
     return {
         "election_id": str(int(election.pk)),
         "province_id": f"'{province.code}'",
-        "residence_group": "''",
-        "household_id": "''",
         "status": "'listed'",
         "note": "''",
-        "temporary_since": "NULL",
         "voter_import_id": str(int(record.pk)),
     }
 
@@ -364,14 +356,80 @@ def _load_sql(out: Path, constants: dict[str, str], *, sqlite: bool) -> str:
         "votes_na": flag.format("v.votes_na"),
         "votes_provincial": flag.format("v.votes_provincial"),
         "votes_commune": flag.format("v.votes_commune"),
+        # From the extract (formats.md §4), joined back by identity number: §6's columns are fixed.
+        "residence_group": "coalesce(r.residence_group, '')",
+        "household_id": "coalesce(r.household_id, '')",
+        "household_head": flag.format("coalesce(r.household_head, false)"),
+        "permanent_residence": "coalesce(r.permanent_residence, '')",
+        "temporary_residence": "coalesce(r.temporary_residence, '')",
+        "temporary_since": "r.temporary_since",
     }
     columns = VARYING_COLUMNS if sqlite else LOAD_COLUMNS
     select = ", ".join(f"{varying.get(c) or constants[c]} AS {c}" for c in columns)
     return f"""
         SELECT {select}
         FROM read_parquet('{parquet}') v JOIN area_communes a USING (voting_area_id)
+        LEFT JOIN residence r ON r.personal_id = v.personal_id
         ORDER BY v.voting_area_id, v.seq
     """
+
+
+def _commune_names() -> Any:
+    import pyarrow as pa
+
+    from baucu.units.models import Commune
+
+    pairs = list(Commune.objects.values_list("code", "name"))
+    return pa.table(
+        {
+            "code": pa.array([c for c, _ in pairs], pa.string()),
+            "name": pa.array([n for _, n in pairs], pa.string()),
+        }
+    )
+
+
+def _residence_table(con: duckdb.DuckDBPyConnection, population: Path, out: Path, work: Path) -> None:
+    """``residence``: the residence and household of every listed voter, from the extract itself.
+
+    §6's outputs carry no residence (their columns are a fixed contract), so the extract is read again
+    through the pipeline's reader and joined to ``voters.parquet`` by identity number (unique among the
+    listed voters: a duplicated id is rejected). Texts are trimmed and NFC-normalised as the transform
+    does; an address is "<residence group>, <commune name>" (Form 31 columns 7a, 7b).
+    """
+    from baucu.voters.pipeline.read import load_extract
+
+    parquet = str(out / "voters.parquet").replace("'", "''")
+    load_extract(con, population, work, table="extract")
+    con.register("commune_names", _commune_names())
+    con.execute(f"""
+        CREATE TEMP TABLE residence AS
+        WITH listed AS (SELECT personal_id, voting_area_id, basis FROM read_parquet('{parquet}')),
+        x AS (
+            SELECT trim(e.personal_id) AS personal_id, l.basis,
+                NULLIF(nfc_normalize(trim(e.permanent_residence_group)), '') AS p_group,
+                NULLIF(trim(e.permanent_commune_code), '') AS p_code,
+                NULLIF(nfc_normalize(trim(e.temporary_residence_group)), '') AS t_group,
+                NULLIF(trim(e.temporary_commune_code), '') AS t_code,
+                NULLIF(nfc_normalize(trim(e.household_id)), '') AS household_id,
+                lower(trim(e.household_head)) = 'true' AS household_head,
+                CASE WHEN regexp_full_match(trim(e.temporary_since), '[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}')
+                     THEN try_cast(trim(e.temporary_since) AS DATE) END AS since
+            FROM extract e JOIN listed l ON l.personal_id = trim(e.personal_id)
+        )
+        SELECT x.personal_id,
+            CASE WHEN x.basis = 'facility' THEN NULL
+                 WHEN x.basis = 'permanent' THEN x.p_group ELSE x.t_group END AS residence_group,
+            x.household_id,
+            x.household_head,
+            CASE WHEN x.p_code IS NOT NULL OR x.p_group IS NOT NULL THEN
+                concat_ws(', ', x.p_group, coalesce(pn.name, x.p_code)) END AS permanent_residence,
+            CASE WHEN x.t_code IS NOT NULL OR x.t_group IS NOT NULL THEN
+                concat_ws(', ', x.t_group, coalesce(tn.name, x.t_code)) END AS temporary_residence,
+            CAST(x.since AS VARCHAR) AS temporary_since
+        FROM x
+        LEFT JOIN commune_names pn ON pn.code = x.p_code
+        LEFT JOIN commune_names tn ON tn.code = x.t_code
+    """)
 
 
 def _area_communes(election: Election, province: Province) -> Any:
@@ -398,11 +456,15 @@ def _load(
     stage: Progress,
     *,
     actor: Actor,
+    population: Path,
+    work: Path,
 ) -> None:
     sqlite = connection.vendor == "sqlite"
     totals = summary["totals"]
-    with duckdb.connect() as con:
+    with duckdb.connect(config={"temp_directory": str(work / "spill")}) as con:
         con.register("area_communes", _area_communes(election, province))
+        stage("reading the residences")
+        _residence_table(con, population, out, work)
         rejected = con.execute(
             f"SELECT row, coalesce(personal_id, ''), code, message FROM read_csv("
             f"'{str(out / 'rejected.csv').replace(chr(39), chr(39) * 2)}', header=true, all_varchar=true)"
@@ -520,11 +582,19 @@ def _sqlite_indexes_rebuilt(cursor: Any, *, enabled: bool = True) -> Iterator[No
         "AND sql IS NOT NULL ORDER BY name"
     )
     indexes = cursor.fetchall()
-    for name, _ in indexes:
-        cursor.execute(f'DROP INDEX "{name}"')
-    yield
-    for _, ddl in indexes:
-        cursor.execute(ddl)
+    # SQLite's default page cache (2 MB) makes the delete, the writes and the index builds of a
+    # province go to the file system page by page; a larger one for the load only, then the old one.
+    cursor.execute("PRAGMA cache_size")
+    (cache_size,) = cursor.fetchone()
+    cursor.execute(f"PRAGMA cache_size = {-_SQLITE_LOAD_CACHE_KIB}")
+    try:
+        for name, _ in indexes:
+            cursor.execute(f'DROP INDEX "{name}"')
+        yield
+        for _, ddl in indexes:
+            cursor.execute(ddl)
+    finally:
+        cursor.execute(f"PRAGMA cache_size = {int(cache_size)}")
 
 
 @contextmanager

@@ -1,9 +1,12 @@
 """The adapter from voter-list rows to the printed forms' data (``baucu.reports.documents``).
 
-The model keeps one residence text per voter (``residence_group``) and the basis of the listing; the
-form has three residence columns (7a permanent, 7b temporary, 7c current abode), so the basis decides
-the column. Removed rows are not printed; a voter with a certificate to vote elsewhere stays on the
-list with the note "Bỏ phiếu ở nơi khác" (Art. 34) and gets no card.
+Form 31 has three residence columns ([2.21]): 7a permanent and 7b temporary residence come from the
+extract (``Voter.permanent_residence`` / ``temporary_residence``: "<residence group>, <commune name>",
+loaded by the import), 7c the current abode is where the voter is listed (the residence group, or the
+facility, and the commune of the voting area). Rows without those texts (entered before the import
+carried them) keep the older rule: the one residence text goes in the column of the basis. Removed rows
+are not printed; a voter with a certificate to vote elsewhere stays on the list with the note
+"Bỏ phiếu ở nơi khác" (Art. 34) and gets no card.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from collections.abc import Iterable
 
 from django.utils import timezone
 
+from baucu.accounts.scoping import unscoped
 from baucu.elections.models import VotingArea
 from baucu.reports.documents import Place, VoterLine, VoterList
 from baucu.reports.documents import VoteElsewhereCertificate as VoteElsewhereCertificateData
@@ -48,8 +52,28 @@ def _note(voter: Voter) -> str:
     return "; ".join(notes)
 
 
-def line_of(voter: Voter) -> VoterLine:
+def _joined(*parts: str) -> str:
+    return ", ".join(p for p in parts if p)
+
+
+def _residences(voter: Voter, area: VotingArea | None) -> tuple[str, str, str]:
+    """(7a permanent, 7b temporary, 7c current abode) of ``voter``, listed in ``area``."""
     residence = voter.residence_group
+    if not (voter.permanent_residence or voter.temporary_residence):
+        return (
+            residence if voter.basis in _PERMANENT else "",
+            residence if voter.basis in _TEMPORARY else "",
+            residence if voter.basis not in _PERMANENT | _TEMPORARY else "",
+        )
+    where = residence
+    if voter.basis == Voter.Basis.FACILITY and area is not None:
+        where = area.facility or residence
+    abode = _joined(where, area.commune.name if area is not None else "")
+    return voter.permanent_residence, voter.temporary_residence, abode
+
+
+def line_of(voter: Voter, area: VotingArea | None = None) -> VoterLine:
+    permanent, temporary, abode = _residences(voter, area)
     return VoterLine(
         seq=voter.seq,
         full_name=voter.full_name,
@@ -58,9 +82,9 @@ def line_of(voter: Voter) -> VoterLine:
         is_male=voter.gender == Voter.Gender.MALE,
         personal_id=voter.personal_id,
         ethnicity=voter.ethnicity,
-        permanent_residence=residence if voter.basis in _PERMANENT else "",
-        temporary_residence=residence if voter.basis in _TEMPORARY else "",
-        current_abode=residence if voter.basis not in _PERMANENT | _TEMPORARY else "",
+        permanent_residence=permanent,
+        temporary_residence=temporary,
+        current_abode=abode,
         votes_na=voter.votes_na,
         votes_provincial=voter.votes_provincial,
         votes_commune=voter.votes_commune,
@@ -69,10 +93,35 @@ def line_of(voter: Voter) -> VoterLine:
     )
 
 
+_RESIDENCE_FIELDS = ("permanent_residence", "temporary_residence")
+
+
+def _with_residences(area: VotingArea, voters: list[Voter]) -> list[Voter]:
+    """Fill the residence texts of voters read without them (``.only(...)``) in one query, not one each.
+
+    The voters are already scoped to the reader; the query reads the same rows (by area and id) again.
+    """
+    missing = [v for v in voters if set(_RESIDENCE_FIELDS) & v.get_deferred_fields()]
+    if not missing:
+        return voters
+    with unscoped("Form 31: residence texts of voters already read through the actor's scope"):
+        texts = {
+            pk: (permanent, temporary)
+            for pk, permanent, temporary in Voter.objects.filter(voting_area_id=area.pk).values_list(
+                "pk", *_RESIDENCE_FIELDS
+            )
+        }
+    for voter in missing:
+        voter.permanent_residence, voter.temporary_residence = texts.get(voter.pk, ("", ""))
+    return voters
+
+
 def voter_list_of(area: VotingArea, voters: Iterable[Voter]) -> VoterList:
     """Form 31 data of ``area`` from its (already scoped) voters, in list order."""
-    printed = (v for v in voters if v.status != Voter.Status.REMOVED)
-    return VoterList(place=place_of(area), lines=[line_of(v) for v in sorted(printed, key=lambda v: v.seq)])
+    printed = _with_residences(area, [v for v in voters if v.status != Voter.Status.REMOVED])
+    return VoterList(
+        place=place_of(area), lines=[line_of(v, area) for v in sorted(printed, key=lambda v: v.seq)]
+    )
 
 
 def certificate_of(certificate: VoteElsewhereCertificate) -> VoteElsewhereCertificateData:
@@ -87,8 +136,8 @@ def certificate_of(certificate: VoteElsewhereCertificate) -> VoteElsewhereCertif
         birth_date=voter.birth_date,
         birth_year=voter.birth_year,
         personal_id=voter.personal_id,
-        residence=voter.residence_group,
-        current_abode=voter.residence_group,  # the list holds one residence text per voter
+        residence=voter.permanent_residence or voter.residence_group,
+        current_abode=_residences(voter, area)[2] or voter.residence_group,
         card_number=voter.seq,
         area_number=area.number,
         commune_name=commune.name,

@@ -103,6 +103,11 @@ class Voter(models.Model):
     ethnicity = models.CharField(_("ethnicity"), max_length=60, blank=True, db_collation=VI_COLLATION)
     residence_group = models.CharField(_("residence group"), max_length=120, blank=True)
     household_id = models.CharField(max_length=40, blank=True)
+    household_head = models.BooleanField(default=False)  # listed first in the household ([2.21])
+    # Form 31 column 7: "<residence group>, <commune name>" of the extract's permanent (7a) and temporary
+    # (7b) residence; the current abode (7c) is where the voter is listed (``residence_group``, commune).
+    permanent_residence = models.CharField(_("permanent residence"), max_length=250, blank=True)
+    temporary_residence = models.CharField(_("temporary residence"), max_length=250, blank=True)
     basis = models.CharField(_("basis"), max_length=16, choices=Basis.choices)
     votes_na = models.BooleanField(_("votes NA"))
     votes_provincial = models.BooleanField(_("votes provincial council"))
