@@ -116,3 +116,72 @@ def test_import_page_uploads_and_shows_progress(
 def test_commune_committee_cannot_open_the_province_import(election: Election) -> None:
     committee = make_actor(Role.COMMUNE_COMMITTEE, Jurisdiction.commune("20", A))
     assert _client(committee).get("/bo/tinh/20/cu-tri/nhap/").status_code == 404
+
+
+# Links between the pages: printouts only for roles that may export personal data (the download views
+# require EXPORT_PERSONAL_DATA), the list-change pages for roles that may open them (READ_PERSONAL_DATA).
+PRINTOUTS = ("mau-31.pdf", "mau-31.xlsx", "the-cu-tri.pdf", "tai-ve.zip")
+CHANGES = ("cu-tri/thay-doi/", "cu-tri/giay-chung-nhan/", "cu-tri/khieu-nai/")
+
+
+def _html(actor: Actor, url: str) -> str:
+    page = _client(actor).get(url)
+    assert page.status_code == 200
+    return page.content.decode()
+
+
+def test_commune_back_office_page_links_to_the_voter_lists(loaded: Election) -> None:
+    for role in (Role.COMMUNE_PEOPLES_COMMITTEE, Role.OBSERVER):
+        html = _html(make_actor(role, Jurisdiction.commune("20", A)), f"/bo/xa/{A}/")
+        assert f'href="/bo/xa/{A}/cu-tri/"' in html
+
+
+def test_list_pages_link_printouts_and_list_changes_for_the_peoples_committee(loaded: Election) -> None:
+    committee = make_actor(Role.COMMUNE_PEOPLES_COMMITTEE, Jurisdiction.commune("20", A))
+    area = _area(loaded)
+    commune_html = _html(committee, f"/bo/xa/{A}/cu-tri/")
+    for target in (*PRINTOUTS, *CHANGES):
+        assert target in commune_html, target
+    assert f"/bo/xa/{A}/cu-tri/{area.pk}/mau-31.pdf" in commune_html
+    assert f"tai-ve.zip?bau-cu={loaded.pk}" in commune_html
+    area_html = _html(committee, f"/bo/xa/{A}/cu-tri/{area.pk}/")
+    for target in (*PRINTOUTS[:3], *CHANGES):
+        assert target in area_html, target
+    # The links lead somewhere this role may go.
+    web = _client(committee)
+    assert web.get(f"/bo/xa/{A}/cu-tri/{area.pk}/mau-31.xlsx").status_code == 200
+    assert web.get(f"/bo/xa/{A}/cu-tri/khieu-nai/?election={loaded.pk}").status_code == 200
+
+
+def test_list_pages_show_no_printout_links_to_roles_that_may_not_export(loaded: Election) -> None:
+    area = _area(loaded)
+    committee = make_actor(Role.COMMUNE_COMMITTEE, Jurisdiction.commune("20", A))  # reads, may not export
+    observer = make_actor(Role.OBSERVER, Jurisdiction.commune("20", A))
+    for actor, sees_changes in ((committee, True), (observer, False)):
+        for url in (f"/bo/xa/{A}/cu-tri/", f"/bo/xa/{A}/cu-tri/{area.pk}/"):
+            html = _html(actor, url)
+            assert not any(target in html for target in PRINTOUTS), (actor.username, url)
+            assert all((target in html) == sees_changes for target in CHANGES), (actor.username, url)
+    assert _client(committee).get(f"/bo/xa/{A}/cu-tri/{area.pk}/mau-31.pdf").status_code == 403
+
+
+def test_certificate_pdf_is_linked_only_for_roles_that_may_export(loaded: Election) -> None:
+    import datetime as dt
+
+    from baucu.units.models import Commune
+    from baucu.voters.certificates import do_issue_vote_elsewhere_certificate
+
+    with unscoped("tests"):
+        voter = Voter.objects.get(election=loaded, full_name="Nông Văn Bình")
+    certificate = do_issue_vote_elsewhere_certificate(
+        voter, Commune.objects.get(code="06001"), actor=SYSTEM, at=dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
+    )
+    pdf = f"/bo/xa/{A}/cu-tri/giay-chung-nhan/{certificate.pk}/mau-11.pdf"
+    url = f"/bo/xa/{A}/cu-tri/giay-chung-nhan/?election={loaded.pk}"
+    peoples = make_actor(Role.COMMUNE_PEOPLES_COMMITTEE, Jurisdiction.commune("20", A))
+    committee = make_actor(Role.COMMUNE_COMMITTEE, Jurisdiction.commune("20", A))
+    assert pdf in _html(peoples, url)
+    html = _html(committee, url)
+    assert pdf not in html
+    assert certificate.number in html
+    assert f'href="/bo/xa/{A}/cu-tri/"' in html  # back to the lists

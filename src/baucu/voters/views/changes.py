@@ -91,7 +91,14 @@ class _Page:
             raise PermissionDenied
 
     def context(self, **extra: Any) -> dict[str, Any]:
-        return {"commune": self.commune, "election": self.election, "can_manage": self.can_manage, **extra}
+        can_export = self.actor.can(Permission.EXPORT_PERSONAL_DATA, commune_jurisdiction(self.commune))
+        return {
+            "commune": self.commune,
+            "election": self.election,
+            "can_manage": self.can_manage,
+            "can_export": can_export,  # links to the printouts (Form 11) only for who may download them
+            **extra,
+        }
 
 
 def _refused(form: Any, error: ListChangeError) -> None:

@@ -29,13 +29,14 @@ from django.utils.translation import gettext_lazy as _
 
 from baucu.accounts.actor import Actor
 from baucu.accounts.jurisdiction import Jurisdiction
+from baucu.accounts.permissions import Permission
 from baucu.accounts.personal_data import can_see_personal_data, mask_identity_number
 from baucu.accounts.queries import access_commune_by_code, access_province_by_code
 from baucu.accounts.session import actor_for
 from baucu.audit.events import record_personal_data_access
 from baucu.elections.models import Election
 from baucu.elections.queries import elections_for_actor
-from baucu.units.models import Province
+from baucu.units.models import Commune, Province
 from baucu.voters import queries
 from baucu.voters.imports import VoterImportError, do_import_voter_extract, may_import, start_voter_import
 from baucu.voters.models import Voter, VoterImport
@@ -51,7 +52,18 @@ def commune_lists(request: HttpRequest, commune_code: str) -> HttpResponse:
     actor = actor_for(request)
     commune = access_commune_by_code(actor, commune_code)
     lists = queries.commune_voter_lists(actor, commune)
-    return render(request, "voters/commune_lists.html", {"commune": commune, "lists": lists})
+    context = {"commune": commune, "lists": lists, **_link_permissions(actor, commune)}
+    return render(request, "voters/commune_lists.html", context)
+
+
+def _link_permissions(actor: Actor, commune: Commune) -> dict[str, bool]:
+    """Which links a lists page shows: printouts (identity numbers unmasked: EXPORT_PERSONAL_DATA, as the
+    download views require) and the list-change pages (READ_PERSONAL_DATA, as those pages require)."""
+    where = Jurisdiction.commune(commune.province_id, commune.code)
+    return {
+        "can_export": actor.can(Permission.EXPORT_PERSONAL_DATA, where),
+        "can_see_changes": can_see_personal_data(actor, where),
+    }
 
 
 class _Line:
@@ -91,6 +103,7 @@ def area_list(request: HttpRequest, commune_code: str, voting_area_id: int) -> H
         "lines": lines,
         "unmasked": unmasked,
         "groups": area.residence_group_list,
+        **_link_permissions(actor, commune),
     }
     return render(request, "voters/area_list.html", context)
 
