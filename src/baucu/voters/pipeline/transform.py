@@ -334,23 +334,33 @@ def _write(con: duckdb.DuckDBPyConnection, staging: Path, p: RuleParameters) -> 
         SELECT full_name, dense_rank() OVER (ORDER BY full_name COLLATE vi) AS name_rank
         FROM (SELECT DISTINCT full_name FROM citizens WHERE problems = 0 AND exclusion IS NULL)
     """)
+    # One sort: the list in its final order (area, then the order on an area's list), numbered by a
+    # streaming row_number() over the whole list; ``seq`` is that number minus the number of voters in
+    # the areas before. (A row_number() per area would sort the list once more, by area and key, before
+    # the sort by area and seq.) The order is kept through the numbering only with
+    # preserve_insertion_order, which also keeps the CSV in the Parquet file's order.
+    listed = "problems = 0 AND exclusion IS NULL"
+    con.execute(f"""
+        CREATE TEMP TABLE area_starts AS
+        SELECT voting_area_id,
+            CAST(sum(count(*)) OVER (ORDER BY voting_area_id) - count(*) AS BIGINT) AS start
+        FROM citizens WHERE {listed} GROUP BY voting_area_id
+    """)
+    con.execute("SET preserve_insertion_order = true")
     con.execute(f"""
         COPY (
-            SELECT voting_area_id, seq, personal_id, full_name, birth_date, gender, ethnicity,
-                   votes_na, votes_provincial, votes_commune, basis
+            SELECT voting_area_id, row_number() OVER () - start AS seq, personal_id, full_name, birth_date,
+                   gender, ethnicity, votes_na, votes_provincial, votes_commune, basis
             FROM (
-                SELECT v.*, c.votes_na, c.votes_provincial, c.votes_commune,
-                    row_number() OVER (
-                        PARTITION BY voting_area_id
-                        ORDER BY group_order, household_id NULLS LAST, head DESC,
-                                 n.name_rank, personal_id) AS seq
+                SELECT v.*, c.votes_na, c.votes_provincial, c.votes_commune, s.start
                 FROM citizens v JOIN contests c USING (basis) JOIN name_ranks n USING (full_name)
-                WHERE problems = 0 AND exclusion IS NULL)
-            ORDER BY voting_area_id, seq
+                    JOIN area_starts s USING (voting_area_id)
+                WHERE {listed}
+                ORDER BY voting_area_id, group_order, household_id NULLS LAST, head DESC, n.name_rank,
+                         personal_id)
         ) TO '{_sql_path(voters_parquet)}' (FORMAT parquet, COMPRESSION zstd)
     """)
-    # The CSV is the Parquet file's rows in its order: no second sort, but the order must be kept.
-    con.execute("SET preserve_insertion_order = true")
+    # The CSV is the Parquet file's rows in its order: no second sort.
     con.execute(f"""
         COPY (SELECT * FROM read_parquet('{_sql_path(voters_parquet)}'))
         TO '{_sql_path(staging / "voters.csv")}' (HEADER, DELIMITER ',')
