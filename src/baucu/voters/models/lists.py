@@ -90,10 +90,16 @@ class Voter(models.Model):
         VOTING_ELSEWHERE = "voting_elsewhere", _("Votes elsewhere")  # "Bỏ phiếu ở nơi khác"
         REMOVED = "removed", _("Removed")
 
-    election = models.ForeignKey(Election, on_delete=models.CASCADE, related_name="voters")
-    province = models.ForeignKey(Province, on_delete=models.PROTECT, related_name="+")  # partition key
-    commune = models.ForeignKey(Commune, on_delete=models.PROTECT, related_name="+")
-    voting_area = models.ForeignKey(VotingArea, on_delete=models.PROTECT, related_name="voters")
+    # No single-column index on these keys: each is the first column of a composite index or unique
+    # constraint below, and every index is rebuilt by a province's import (docs/performance.md).
+    election = models.ForeignKey(Election, on_delete=models.CASCADE, related_name="voters", db_index=False)
+    province = models.ForeignKey(  # partition key
+        Province, on_delete=models.PROTECT, related_name="+", db_index=False
+    )
+    commune = models.ForeignKey(Commune, on_delete=models.PROTECT, related_name="+", db_index=False)
+    voting_area = models.ForeignKey(
+        VotingArea, on_delete=models.PROTECT, related_name="voters", db_index=False
+    )
     seq = models.PositiveIntegerField(_("no."))
     personal_id = models.CharField(_("identity number"), max_length=12)
     full_name = models.CharField(_("full name"), max_length=150, db_collation=VI_COLLATION)
