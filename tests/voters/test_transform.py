@@ -329,3 +329,16 @@ def test_rerun_replaces_earlier_output(run: Run, tmp_path: Path) -> None:
     argv = ["--election-day", "2026-03-15", "--population", str(population), "--areas", str(plan)]
     assert main([*argv, "--out", str(first.out), "--quiet"]) == 0
     assert len(first.voters) == 2
+
+
+def test_short_or_non_numeric_identity_numbers_are_rejected_not_fatal(run: Run) -> None:
+    # A malformed id must be one rejected row, never a failed run for the whole extract.
+    good = person()
+    rows = [good, person(personal_id="123"), person(personal_id=""), person(personal_id="abcdefghijkl")]
+    r = run(rows)
+    assert [(x["row"], x["code"]) for x in r.rejected] == [
+        ("2", "bad_personal_id"),
+        ("3", "bad_personal_id"),
+        ("4", "bad_personal_id"),
+    ]
+    assert [v["personal_id"] for v in r.voters] == [good["personal_id"]]

@@ -253,7 +253,7 @@ def _classify(
         "bad_gender": "NOT coalesce(gender_ok, false)",
         "missing_full_name": "full_name IS NULL",
         "id_inconsistent_with_birth_year": (
-            "id_ok AND birth_ok AND (CAST(substr(personal_id, 5, 2) AS INTEGER) <> byear % 100"
+            "id_ok AND birth_ok AND (TRY_CAST(substr(personal_id, 5, 2) AS INTEGER) <> byear % 100"
             " OR id_century_sex // 2 <> byear // 100 - 19)"
         ),
         "id_inconsistent_with_sex": (
@@ -289,7 +289,8 @@ def _classify(
                 coalesce(byear >= 1900 AND coalesce(bdate <= {e}, byear_only <= year({e})), false)
                     AS birth_ok,
                 gender IN ('M', 'F') AS gender_ok,
-                CAST(substr(personal_id, 4, 1) AS INTEGER) AS id_century_sex,
+                -- TRY_CAST: a malformed id is rejected as bad_personal_id, never fatal for the run.
+                TRY_CAST(substr(personal_id, 4, 1) AS INTEGER) AS id_century_sex,
                 personal_id IN (SELECT personal_id FROM dup) AS duplicated,
                 ga.voting_area_id AS group_area, ga.group_order,
                 pf.voting_area_id AS facility_area,
