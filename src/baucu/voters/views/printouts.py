@@ -46,6 +46,8 @@ _PRINTED_FIELDS = [
     "personal_id",
     "ethnicity",
     "residence_group",
+    "permanent_residence",
+    "temporary_residence",
     "basis",
     "votes_na",
     "votes_provincial",
