@@ -90,6 +90,9 @@ Progress = Callable[[str], None]
 DEFAULT_MEMORY_LIMIT = "2500MB"
 # A character that is not ASCII or a precomposed Vietnamese letter (see ``_classify``).
 _NOT_SURELY_NFC = "[^\\x{1}-\\x{7F}" + VIETNAMESE_LETTERS + "]"
+# A value that starts or ends with a space or a no-break space (see ``_trim`` in ``_classify``).
+_PADDED = "t LIKE ' %' OR t LIKE '% ' OR t LIKE '\u00a0%' OR t LIKE '%\u00a0'"
+_DUPLICATE_BIT = 1 << list(REJECTION_CODES).index("duplicate_personal_id")
 
 
 def _quiet(_: str) -> None:
@@ -188,14 +191,36 @@ def _classify(
         )
         + ") t(basis, votes_na, votes_provincial, votes_commune)"
     )
+    # Voting areas by number in voting_area_id order: the list is sorted on the number, cheaper than the
+    # text and in the same order.
+    con.execute("""
+        CREATE TEMP TABLE areas AS
+        SELECT voting_area_id, CAST(row_number() OVER (ORDER BY voting_area_id) AS INTEGER) AS area_idx
+        FROM (SELECT voting_area_id FROM plan_groups UNION SELECT voting_area_id FROM plan_facilities)
+    """)
     e = sql_literal(p.election_day)
-    # NFC-normalising every name costs more than the rest of the classification; a text of ASCII and
-    # precomposed Vietnamese letters only is already NFC (none of them decomposes, combines or composes
-    # with what precedes it), so only the others are normalised. Same result as nfc_normalize.
+    # NFC-normalising a text costs more than the rest of its checks; a text of ASCII and precomposed
+    # Vietnamese letters only is already NFC (none of them decomposes, combines or composes with what
+    # precedes it), so only the others are normalised. Same result as nfc_normalize.
     con.execute(
         "CREATE TEMP MACRO _nfc(t) AS"
         f" CASE WHEN regexp_matches(t, '{_NOT_SURELY_NFC}') THEN nfc_normalize(t) ELSE t END"
     )
+    # trim() copies every text it is given; most values have nothing to trim, and those that have
+    # start or end with a space or a no-break space (_PADDED). Names are trimmed in full, once per
+    # distinct name, below.
+    con.execute(f"CREATE TEMP MACRO _trim(t) AS CASE WHEN {_PADDED} THEN trim(t) ELSE t END")
+    # Names: cleaned (trim, NFC) and ranked in Vietnamese order (COLLATE vi) once per distinct text,
+    # about 2 % of the rows. Sorting the list by the rank gives the order of sorting it by
+    # ``full_name COLLATE vi`` (names equal under the collation share a rank) without an ICU sort key
+    # per voter.
+    con.execute("""
+        CREATE TEMP TABLE names AS
+        SELECT raw_name, full_name,
+            CAST(dense_rank() OVER (ORDER BY full_name COLLATE vi) AS INTEGER) AS name_rank
+        FROM (SELECT raw_name, NULLIF(_nfc(trim(raw_name)), '') AS full_name
+              FROM (SELECT DISTINCT full_name AS raw_name FROM raw WHERE full_name IS NOT NULL))
+    """)
     # Where each citizen is listed (spec/formats.md §4), before any check.
     con.execute("""
         CREATE TEMP VIEW placed AS
@@ -207,22 +232,22 @@ def _classify(
             CASE WHEN at_temp THEN temporary_residence_group ELSE permanent_residence_group END AS list_group
         FROM (
             SELECT row,
-                NULLIF(trim(personal_id), '') AS personal_id,
-                NULLIF(_nfc(trim(full_name)), '') AS full_name,
-                NULLIF(trim(birth_date), '') AS birth_date,
-                upper(trim(gender)) AS gender,
-                _nfc(trim(ethnicity)) AS ethnicity,
-                trim(permanent_commune_code) AS permanent_commune_code,
+                NULLIF(_trim(personal_id), '') AS personal_id,
+                full_name AS raw_name,
+                NULLIF(_trim(birth_date), '') AS birth_date,
+                upper(_trim(gender)) AS gender,
+                _nfc(_trim(ethnicity)) AS ethnicity,
+                _trim(permanent_commune_code) AS permanent_commune_code,
                 permanent_residence_group,
-                NULLIF(trim(temporary_commune_code), '') AS temporary_commune_code,
+                NULLIF(_trim(temporary_commune_code), '') AS temporary_commune_code,
                 temporary_residence_group,
-                NULLIF(trim(temporary_since), '') AS temporary_since,
-                NULLIF(lower(trim(vote_at_temporary)), '') AS vote_at_temporary,
-                NULLIF(trim(facility_code), '') AS facility_code,
-                NULLIF(lower(trim(facility_kind)), '') AS facility_kind,
-                coalesce(trim(status), '') AS status,
-                NULLIF(trim(household_id), '') AS household_id,
-                NULLIF(lower(trim(household_head)), '') AS household_head
+                NULLIF(_trim(temporary_since), '') AS temporary_since,
+                NULLIF(lower(_trim(vote_at_temporary)), '') AS vote_at_temporary,
+                NULLIF(_trim(facility_code), '') AS facility_code,
+                NULLIF(lower(_trim(facility_kind)), '') AS facility_kind,
+                coalesce(_trim(status), '') AS status,
+                NULLIF(_trim(household_id), '') AS household_id,
+                NULLIF(lower(_trim(household_head)), '') AS household_head
             FROM raw)
     """)
     # Residence groups are matched on the law core's match key, computed once per distinct name.
@@ -242,11 +267,17 @@ def _classify(
     )
     con.execute("""
         CREATE TEMP TABLE group_areas AS
-        SELECT n.list_commune, n.list_group, g.voting_area_id, g.group_order
+        SELECT n.list_commune, n.list_group, a.area_idx, CAST(g.group_order AS INTEGER) AS group_order
         FROM group_names n JOIN plan_groups g ON g.commune_code = n.list_commune AND g.group_key = n.group_key
+            JOIN areas a USING (voting_area_id)
+    """)
+    con.execute("""
+        CREATE TEMP TABLE facility_areas AS
+        SELECT facility_code, a.area_idx FROM plan_facilities JOIN areas a USING (voting_area_id)
     """)
     # Each row's problems as a bit mask (bit i: the i-th code of REJECTION_CODES); the codes are spelled
-    # out only for the few rejected rows, when rejected.csv is written.
+    # out only for the few rejected rows, when rejected.csv is written. Duplicates are marked afterwards
+    # (``_mark_duplicates``).
     checks = {
         "bad_personal_id": "NOT id_ok",
         "bad_birth_date": "NOT birth_ok",
@@ -259,7 +290,7 @@ def _classify(
         "id_inconsistent_with_sex": (
             "id_ok AND gender_ok AND id_century_sex % 2 <> CAST(gender = 'F' AS INTEGER)"
         ),
-        "duplicate_personal_id": "duplicated",
+        "duplicate_personal_id": "false",
         "unknown_status": f"status NOT IN {sql_list(p.known_statuses)}",
         "unknown_commune": "NOT at_facility AND NOT coalesce(commune_known, false)",
         "unmapped_residence_group": "NOT at_facility AND commune_known AND group_area IS NULL",
@@ -271,13 +302,13 @@ def _classify(
         "temporary_since_after_election_day": f"at_temp AND since > {e}",
     }
     assert tuple(checks) == tuple(REJECTION_CODES)
-    problems = " | ".join(f"CASE WHEN {c} THEN {1 << i} ELSE 0 END" for i, c in enumerate(checks.values()))
+    problems = " | ".join(
+        f"CASE WHEN {c} THEN {1 << i} ELSE 0 END" for i, c in enumerate(checks.values()) if c != "false"
+    )
     con.execute(f"""
         CREATE TEMP TABLE citizens AS
-        WITH dup AS (
-            SELECT personal_id FROM placed WHERE personal_id IS NOT NULL GROUP BY ALL HAVING count(*) > 1),
-        parsed AS (
-            SELECT c.*,
+        WITH parsed AS (
+            SELECT c.*, nm.full_name, nm.name_rank,
                 regexp_full_match(coalesce(personal_id, ''), '[0-9]{{12}}') AS id_ok,
                 CASE WHEN regexp_full_match(birth_date, '[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}')
                      THEN try_cast(birth_date AS DATE) END AS bdate,
@@ -291,22 +322,22 @@ def _classify(
                 gender IN ('M', 'F') AS gender_ok,
                 -- TRY_CAST: a malformed id is rejected as bad_personal_id, never fatal for the run.
                 TRY_CAST(substr(personal_id, 4, 1) AS INTEGER) AS id_century_sex,
-                personal_id IN (SELECT personal_id FROM dup) AS duplicated,
-                ga.voting_area_id AS group_area, ga.group_order,
-                pf.voting_area_id AS facility_area,
+                ga.area_idx AS group_area, ga.group_order,
+                fa.area_idx AS facility_area,
                 list_commune IN (SELECT commune_code FROM plan_communes) AS commune_known
             FROM placed c
+            LEFT JOIN names nm USING (raw_name)
             LEFT JOIN group_areas ga USING (list_commune, list_group)
-            LEFT JOIN plan_facilities pf USING (facility_code)
+            LEFT JOIN facility_areas fa USING (facility_code)
         ),
         checked AS (
             SELECT *, {problems} AS problems
             FROM parsed
         )
-        SELECT row, personal_id, full_name, birth_date, gender, ethnicity, household_id,
+        SELECT row, personal_id, full_name, name_rank, birth_date, gender, ethnicity, household_id,
             coalesce(household_head = 'true', false) AS head,
             coalesce(group_order, 0) AS group_order,
-            CASE WHEN at_facility THEN facility_area ELSE group_area END AS voting_area_id,
+            CASE WHEN at_facility THEN facility_area ELSE group_area END AS area_idx,
             problems,
             CASE WHEN problems <> 0 THEN NULL
                  WHEN status IN {sql_list(p.not_listed_statuses)} THEN status
@@ -323,52 +354,30 @@ def _classify(
             at_temp AND since IS NULL AS since_unknown
         FROM checked
     """)
+    _mark_duplicates(con)
+
+
+def _mark_duplicates(con: duckdb.DuckDBPyConnection) -> None:
+    """Reject every row whose personal_id is on another row too (spec/formats.md §6: none listed).
+
+    Grouping 64-bit hashes is cheaper than grouping the texts; the few hashes seen twice are then
+    checked on the ids themselves, so a collision of hashes never rejects a row."""
+    con.execute("""
+        CREATE TEMP TABLE duplicate_ids AS
+        SELECT personal_id FROM citizens
+        WHERE hash(personal_id) IN (
+            SELECT h FROM (SELECT hash(personal_id) AS h FROM citizens WHERE personal_id IS NOT NULL)
+            GROUP BY h HAVING count(*) > 1)
+        GROUP BY personal_id HAVING count(*) > 1
+    """)
+    if con.execute("SELECT count(*) FROM duplicate_ids").fetchall()[0][0]:
+        con.execute(f"""
+            UPDATE citizens SET problems = problems | {_DUPLICATE_BIT}, exclusion = NULL
+            WHERE personal_id IN (SELECT personal_id FROM duplicate_ids)
+        """)
 
 
 def _write(con: duckdb.DuckDBPyConnection, staging: Path, p: RuleParameters) -> dict[str, Any]:
-    voters_parquet = staging / "voters.parquet"
-    # Vietnamese name order is taken once per distinct name (about 2 % of the voters): sorting the list
-    # by that rank gives the same order as sorting it by ``full_name COLLATE vi`` (names equal under the
-    # collation get the same rank), without an ICU sort key per voter.
-    con.execute("""
-        CREATE TEMP TABLE name_ranks AS
-        SELECT full_name, dense_rank() OVER (ORDER BY full_name COLLATE vi) AS name_rank
-        FROM (SELECT DISTINCT full_name FROM citizens WHERE problems = 0 AND exclusion IS NULL)
-    """)
-    # One sort: the list in its final order (area, then the order on an area's list), numbered by a
-    # streaming row_number() over the whole list; ``seq`` is that number minus the number of voters in
-    # the areas before. (A row_number() per area would sort the list once more, by area and key, before
-    # the sort by area and seq.) The order is kept through the numbering only with
-    # preserve_insertion_order, which also keeps the CSV in the Parquet file's order. Snappy (DuckDB's
-    # default, and the codec of the bare query the transform is measured against in docs/performance.md)
-    # is cheaper to write and to read back for the CSV than zstd, for a larger file.
-    listed = "problems = 0 AND exclusion IS NULL"
-    con.execute(f"""
-        CREATE TEMP TABLE area_starts AS
-        SELECT voting_area_id,
-            CAST(sum(count(*)) OVER (ORDER BY voting_area_id) - count(*) AS BIGINT) AS start
-        FROM citizens WHERE {listed} GROUP BY voting_area_id
-    """)
-    con.execute("SET preserve_insertion_order = true")
-    con.execute(f"""
-        COPY (
-            SELECT voting_area_id, row_number() OVER () - start AS seq, personal_id, full_name, birth_date,
-                   gender, ethnicity, votes_na, votes_provincial, votes_commune, basis
-            FROM (
-                SELECT v.*, c.votes_na, c.votes_provincial, c.votes_commune, s.start
-                FROM citizens v JOIN contests c USING (basis) JOIN name_ranks n USING (full_name)
-                    JOIN area_starts s USING (voting_area_id)
-                WHERE {listed}
-                ORDER BY voting_area_id, group_order, household_id NULLS LAST, head DESC, n.name_rank,
-                         personal_id)
-        ) TO '{_sql_path(voters_parquet)}' (FORMAT parquet, COMPRESSION snappy)
-    """)
-    # The CSV is the Parquet file's rows in its order: no second sort.
-    con.execute(f"""
-        COPY (SELECT * FROM read_parquet('{_sql_path(voters_parquet)}'))
-        TO '{_sql_path(staging / "voters.csv")}' (HEADER, DELIMITER ',')
-    """)
-    con.execute("SET preserve_insertion_order = false")
     messages = pa.table(
         {
             "code": pa.array(list(REJECTION_CODES), pa.string()),
@@ -389,28 +398,52 @@ def _write(con: duckdb.DuckDBPyConnection, staging: Path, p: RuleParameters) -> 
         COPY (SELECT personal_id, exclusion AS code FROM citizens WHERE exclusion IS NOT NULL ORDER BY row)
         TO '{_sql_path(staging / "excluded.csv")}' (HEADER, DELIMITER ',')
     """)
-    return _summary(con, voters_parquet, p)
+    not_listed = _not_listed_summary(con)
+    # The list in its final order, sorted once into a table: area, then the order on an area's list
+    # (residence group in plan order, household with its head first, Vietnamese name order, id). The
+    # table keeps that order (preserve_insertion_order), so a voter's ``seq`` (the voter-card number) is
+    # its row number minus the number of voters in the areas before (``start``), with no window or second
+    # sort; the Parquet and CSV files are written from it in the same order.
+    listed = "problems = 0 AND exclusion IS NULL"
+    con.execute(f"""
+        CREATE TEMP TABLE area_starts AS
+        SELECT area_idx, CAST(sum(count(*)) OVER (ORDER BY area_idx) - count(*) AS BIGINT) AS start
+        FROM citizens WHERE {listed} GROUP BY area_idx
+    """)
+    con.execute("SET preserve_insertion_order = true")
+    con.execute(f"""
+        CREATE TEMP TABLE listed AS
+        SELECT a.voting_area_id, s.start, v.personal_id, v.full_name, v.birth_date, v.gender, v.ethnicity,
+            c.votes_na, c.votes_provincial, c.votes_commune, v.basis
+        FROM citizens v JOIN contests c USING (basis) JOIN area_starts s USING (area_idx)
+            JOIN areas a USING (area_idx)
+        WHERE {listed}
+        -- A listed voter's personal_id is 12 digits: as a number it sorts as the text does.
+        ORDER BY v.area_idx, v.group_order, v.household_id NULLS LAST, v.head DESC, v.name_rank,
+                 CAST(v.personal_id AS BIGINT)
+    """)
+    con.execute("DROP TABLE citizens")
+    rows = """
+        SELECT voting_area_id, rowid + 1 - start AS seq, personal_id, full_name, birth_date, gender,
+            ethnicity, votes_na, votes_provincial, votes_commune, basis
+        FROM listed
+    """
+    # Snappy: DuckDB's default, and the codec of the bare query the transform is measured against in
+    # docs/performance.md.
+    con.execute(
+        f"COPY ({rows}) TO '{_sql_path(staging / 'voters.parquet')}' (FORMAT parquet, COMPRESSION snappy)"
+    )
+    con.execute(f"COPY ({rows}) TO '{_sql_path(staging / 'voters.csv')}' (HEADER, DELIMITER ',')")
+    con.execute("SET preserve_insertion_order = false")
+    return _summary(con, p, not_listed)
 
 
 def _counts(rows: list[tuple[Any, ...]]) -> dict[str, int]:
     return {str(k): int(v) for k, v in rows}
 
 
-def _summary(con: duckdb.DuckDBPyConnection, voters_parquet: Path, p: RuleParameters) -> dict[str, Any]:
-    per_area_sql = f"""
-        SELECT voting_area_id, count(*) AS voters,
-            count_if(gender = 'M') AS male, count_if(gender = 'F') AS female,
-            count_if(votes_na) AS na, count_if(votes_provincial) AS provincial,
-            count_if(votes_commune) AS commune,
-            count_if(basis = 'permanent') AS permanent, count_if(basis = 'temporary_12m') AS temporary_12m,
-            count_if(basis = 'temporary') AS temporary, count_if(basis = 'facility') AS facility
-        FROM read_parquet('{_sql_path(voters_parquet)}')
-        GROUP BY voting_area_id ORDER BY voting_area_id
-    """
-    rel = con.execute(per_area_sql)
-    names = [d[0] for d in rel.description or []]
-    areas = [dict(zip(names, r, strict=True)) for r in rel.fetchall()]
-    totals = {k: sum(a[k] for a in areas) for k in names[1:]}
+def _not_listed_summary(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
+    """The counts of the rows not listed, and the listed voters whose temporary residence has no date."""
     rejected_by_code = _counts(
         con.execute(
             "SELECT m.code, count(*) FROM (SELECT problems FROM citizens WHERE problems <> 0) c"
@@ -432,14 +465,6 @@ def _summary(con: duckdb.DuckDBPyConnection, voters_parquet: Path, p: RuleParame
         ).fetchall()
     ]
     return {
-        "election_day": p.election_day.isoformat(),
-        "rules": {
-            "latest_eligible_birth_date": p.latest_birth_date.isoformat(),
-            "temporary_12m_since_cutoff": p.temporary_12m_since.isoformat(),
-            "source": "baucu.law.voters.pipeline_parameters",
-        },
-        "totals": totals,
-        "voting_areas": areas,
         "rejected": {"rows": int(rejected_rows), "by_code": rejected_by_code},
         "excluded": {"total": sum(excluded.values()), "by_code": excluded},
         "manual_decisions": {
@@ -454,6 +479,35 @@ def _summary(con: duckdb.DuckDBPyConnection, voters_parquet: Path, p: RuleParame
                 "personal_ids": since_unknown,
             }
         },
+    }
+
+
+def _summary(con: duckdb.DuckDBPyConnection, p: RuleParameters, not_listed: dict[str, Any]) -> dict[str, Any]:
+    rel = con.execute("""
+        SELECT voting_area_id, count(*) AS voters,
+            count_if(gender = 'M') AS male, count_if(gender = 'F') AS female,
+            count_if(votes_na) AS na, count_if(votes_provincial) AS provincial,
+            count_if(votes_commune) AS commune,
+            count_if(basis = 'permanent') AS permanent, count_if(basis = 'temporary_12m') AS temporary_12m,
+            count_if(basis = 'temporary') AS temporary, count_if(basis = 'facility') AS facility
+        FROM listed
+        GROUP BY voting_area_id ORDER BY voting_area_id
+    """)
+    names = [d[0] for d in rel.description or []]
+    areas = [dict(zip(names, r, strict=True)) for r in rel.fetchall()]
+    totals = {k: sum(a[k] for a in areas) for k in names[1:]}
+    return {
+        "election_day": p.election_day.isoformat(),
+        "rules": {
+            "latest_eligible_birth_date": p.latest_birth_date.isoformat(),
+            "temporary_12m_since_cutoff": p.temporary_12m_since.isoformat(),
+            "source": "baucu.law.voters.pipeline_parameters",
+        },
+        "totals": totals,
+        "voting_areas": areas,
+        "rejected": not_listed["rejected"],
+        "excluded": not_listed["excluded"],
+        "manual_decisions": not_listed["manual_decisions"],
     }
 
 
