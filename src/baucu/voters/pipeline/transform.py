@@ -41,6 +41,7 @@ import pyarrow as pa
 
 from baucu.law.collation import match_key
 from baucu.voters.pipeline.encoding import VIETNAMESE_LETTERS
+from baucu.voters.pipeline.list_files import write_lists
 from baucu.voters.pipeline.plan import read_plan
 from baucu.voters.pipeline.problems import invalid
 from baucu.voters.pipeline.read import load_extract
@@ -428,12 +429,9 @@ def _write(con: duckdb.DuckDBPyConnection, staging: Path, p: RuleParameters) -> 
             ethnicity, votes_na, votes_provincial, votes_commune, basis
         FROM listed
     """
-    # Snappy: DuckDB's default, and the codec of the bare query the transform is measured against in
-    # docs/performance.md.
-    con.execute(
-        f"COPY ({rows}) TO '{_sql_path(staging / 'voters.parquet')}' (FORMAT parquet, COMPRESSION snappy)"
-    )
-    con.execute(f"COPY ({rows}) TO '{_sql_path(staging / 'voters.csv')}' (HEADER, DELIMITER ',')")
+    # No text on the list is empty but, perhaps, an ethnicity (see list_files).
+    plain = not con.execute("SELECT count(*) FROM listed WHERE ethnicity = ''").fetchall()[0][0]
+    write_lists(con, rows, staging / "voters.parquet", staging / "voters.csv", plain_csv=plain)
     con.execute("SET preserve_insertion_order = false")
     return _summary(con, p, not_listed)
 
