@@ -1,14 +1,16 @@
 """Write the voter lists (``voters.parquet`` and ``voters.csv``, spec/formats.md §6) from one query.
 
-The rows are read once from DuckDB as Arrow batches, in the query's order, and two threads write
-them: one the Parquet file (snappy, row groups of about a million rows), the other the CSV file. Arrow's
-writers release the GIL and cost less than half of DuckDB's ``COPY`` for the same rows, which would
-also read them twice.
+The query gives the listed voters sorted in the order of their lists, with the area's number first
+(``area_idx``). The rows are read once from DuckDB as Arrow batches, in that order; ``seq`` (the
+voter-card number) is numbered here, from 1 in each area, as the batches go by (no window over the
+sorted rows, no table of them); two threads write the batches: one the Parquet file (snappy, row
+groups of about a million rows), the other the CSV file. Arrow's writers release the GIL and cost less
+than half of DuckDB's ``COPY`` for the same rows.
 
 The CSV is byte for byte what DuckDB's ``COPY … (HEADER, DELIMITER ',')`` writes: no value is
 quoted, because none needs it. Arrow refuses (``ArrowInvalid``) a value with a comma, a quote or a
 line break when nothing is quoted, and an empty text would be written as DuckDB writes NULL; in either
-case the CSV is written again by DuckDB, which quotes what needs it.
+case DuckDB writes the CSV from the Parquet file, quoting what needs it.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import duckdb
+import numpy as np
 import pyarrow as pa
 import pyarrow.csv as pa_csv
 import pyarrow.parquet as pq
@@ -89,23 +92,53 @@ def _csv_writer(path: Path, schema: pa.Schema) -> _Writer:
     return _Writer(writer.write_batch, close)
 
 
+class _Numbering:
+    """``seq`` for consecutive batches of a list sorted by area: 1, 2, … within each area."""
+
+    def __init__(self) -> None:
+        self.area = -1
+        self.seq = 0
+
+    def __call__(self, areas: np.ndarray) -> np.ndarray:
+        n = len(areas)
+        at = np.arange(n, dtype=np.int64)
+        new_area = np.empty(n, dtype=bool)
+        new_area[0] = areas[0] != self.area
+        np.not_equal(areas[1:], areas[:-1], out=new_area[1:])
+        run_start = np.maximum.accumulate(np.where(new_area, at, 0))
+        seq = at - run_start + 1
+        # The rows before the batch's first new area continue the previous batch's last area.
+        seq[~np.logical_or.accumulate(new_area)] += self.seq
+        self.area, self.seq = int(areas[-1]), int(seq[-1])
+        return seq
+
+
 def write_lists(
     con: duckdb.DuckDBPyConnection, query: str, parquet: Path, csv: Path, *, plain_csv: bool
 ) -> None:
-    """Write the rows of ``query`` (in its order) to ``parquet`` and ``csv``.
+    """Write the rows of ``query`` (``area_idx``, ``voting_area_id``, then the columns after ``seq``)
+    to ``parquet`` and ``csv``, with ``seq`` after ``voting_area_id``.
 
     ``plain_csv``: the caller knows that no text in the rows is empty; otherwise DuckDB writes the CSV.
     """
     reader = con.sql(query).to_arrow_reader(_BATCH_ROWS)
-    writers = [_parquet_writer(parquet, reader.schema)]
+    fields = list(reader.schema)[1:]
+    schema = pa.schema([fields[0], pa.field("seq", pa.int64()), *fields[1:]])
+    numbering = _Numbering()
+    writers = [_parquet_writer(parquet, schema)]
     if plain_csv:
-        writers.append(_csv_writer(csv, reader.schema))
+        writers.append(_csv_writer(csv, schema))
     for w in writers:
         w.start()
     try:
         for batch in reader:
+            if not batch.num_rows:
+                continue
+            seq = numbering(batch.column(0).to_numpy())
+            columns = batch.columns
+            out = pa.RecordBatch.from_arrays([columns[1], pa.array(seq), *columns[2:]], schema=schema)
             for w in writers:
-                w.batches.put(batch)
+                w.batches.put(out)
     finally:
         for w in writers:
             w.batches.put(None)
@@ -115,7 +148,10 @@ def write_lists(
         raise writers[0].error
     csv_error = writers[1].error if plain_csv else None
     if not plain_csv or isinstance(csv_error, pa.ArrowInvalid):
-        con.execute(f"COPY ({query}) TO '{_sql_path(csv)}' (HEADER, DELIMITER ',')")
+        con.execute("SET preserve_insertion_order = true")  # the CSV in the Parquet file's order
+        source = f"SELECT * FROM read_parquet('{_sql_path(parquet)}')"
+        con.execute(f"COPY ({source}) TO '{_sql_path(csv)}' (HEADER, DELIMITER ',')")
+        con.execute("SET preserve_insertion_order = false")
     elif csv_error is not None:
         raise csv_error
 

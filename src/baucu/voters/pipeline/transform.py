@@ -400,39 +400,23 @@ def _write(con: duckdb.DuckDBPyConnection, staging: Path, p: RuleParameters) -> 
         TO '{_sql_path(staging / "excluded.csv")}' (HEADER, DELIMITER ',')
     """)
     not_listed = _not_listed_summary(con)
-    # The list in its final order, sorted once into a table: area, then the order on an area's list
-    # (residence group in plan order, household with its head first, Vietnamese name order, id). The
-    # table keeps that order (preserve_insertion_order), so a voter's ``seq`` (the voter-card number) is
-    # its row number minus the number of voters in the areas before (``start``), with no window or second
-    # sort; the Parquet and CSV files are written from it in the same order.
+    # The list in its final order: area, then the order on an area's list (residence group in plan order,
+    # household with its head first, Vietnamese name order, id); list_files numbers it and writes it.
     listed = "problems = 0 AND exclusion IS NULL"
-    con.execute(f"""
-        CREATE TEMP TABLE area_starts AS
-        SELECT area_idx, CAST(sum(count(*)) OVER (ORDER BY area_idx) - count(*) AS BIGINT) AS start
-        FROM citizens WHERE {listed} GROUP BY area_idx
-    """)
-    con.execute("SET preserve_insertion_order = true")
-    con.execute(f"""
-        CREATE TEMP TABLE listed AS
-        SELECT a.voting_area_id, s.start, v.personal_id, v.full_name, v.birth_date, v.gender, v.ethnicity,
-            c.votes_na, c.votes_provincial, c.votes_commune, v.basis
-        FROM citizens v JOIN contests c USING (basis) JOIN area_starts s USING (area_idx)
-            JOIN areas a USING (area_idx)
+    query = f"""
+        SELECT v.area_idx, a.voting_area_id, v.personal_id, v.full_name, v.birth_date, v.gender,
+            v.ethnicity, c.votes_na, c.votes_provincial, c.votes_commune, v.basis
+        FROM citizens v JOIN contests c USING (basis) JOIN areas a USING (area_idx)
         WHERE {listed}
         -- A listed voter's personal_id is 12 digits: as a number it sorts as the text does.
         ORDER BY v.area_idx, v.group_order, v.household_id NULLS LAST, v.head DESC, v.name_rank,
                  CAST(v.personal_id AS BIGINT)
-    """)
-    con.execute("DROP TABLE citizens")
-    rows = """
-        SELECT voting_area_id, rowid + 1 - start AS seq, personal_id, full_name, birth_date, gender,
-            ethnicity, votes_na, votes_provincial, votes_commune, basis
-        FROM listed
     """
     # No text on the list is empty but, perhaps, an ethnicity (see list_files).
-    plain = not con.execute("SELECT count(*) FROM listed WHERE ethnicity = ''").fetchall()[0][0]
-    write_lists(con, rows, staging / "voters.parquet", staging / "voters.csv", plain_csv=plain)
-    con.execute("SET preserve_insertion_order = false")
+    plain = not con.execute(f"SELECT count(*) FROM citizens WHERE {listed} AND ethnicity = ''").fetchall()[0][
+        0
+    ]
+    write_lists(con, query, staging / "voters.parquet", staging / "voters.csv", plain_csv=plain)
     return _summary(con, p, not_listed)
 
 
@@ -488,7 +472,8 @@ def _summary(con: duckdb.DuckDBPyConnection, p: RuleParameters, not_listed: dict
             count_if(votes_commune) AS commune,
             count_if(basis = 'permanent') AS permanent, count_if(basis = 'temporary_12m') AS temporary_12m,
             count_if(basis = 'temporary') AS temporary, count_if(basis = 'facility') AS facility
-        FROM listed
+        FROM citizens JOIN contests USING (basis) JOIN areas USING (area_idx)
+        WHERE problems = 0 AND exclusion IS NULL
         GROUP BY voting_area_id ORDER BY voting_area_id
     """)
     names = [d[0] for d in rel.description or []]
