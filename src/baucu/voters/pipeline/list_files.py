@@ -1,11 +1,10 @@
-"""Write the voter lists (``voters.parquet`` and ``voters.csv``, spec/formats.md §6) from one query.
+"""Write the voter lists (``voters.parquet`` and ``voters.csv``, spec/formats.md §6) from Arrow batches.
 
-The query gives the listed voters sorted in the order of their lists, with the area's number first
-(``area_idx``). The rows are read once from DuckDB as Arrow batches, in that order; ``seq`` (the
-voter-card number) is numbered here, from 1 in each area, as the batches go by (no window over the
-sorted rows, no table of them); two threads write the batches: one the Parquet file (snappy, row
-groups of about a million rows), the other the CSV file. Arrow's writers release the GIL and cost less
-than half of DuckDB's ``COPY`` for the same rows.
+The batches hold the listed voters in the order of their lists, with the area's number first
+(``area_idx``). ``seq`` (the voter-card number) is numbered here, from 1 in each area, as the batches
+go by (no window over the sorted rows, no table of them); two threads write the batches: one the
+Parquet file (snappy, row groups of about a million rows), the other the CSV file. Arrow's writers
+release the GIL and cost less than half of DuckDB's ``COPY`` for the same rows.
 
 The CSV is byte for byte what DuckDB's ``COPY … (HEADER, DELIMITER ',')`` writes: no value is
 quoted, because none needs it. Arrow refuses (``ArrowInvalid``) a value with a comma, a quote or a
@@ -17,16 +16,17 @@ from __future__ import annotations
 
 import queue
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import duckdb
 import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
 import pyarrow.parquet as pq
 
-_BATCH_ROWS = 1 << 17
+LIST_BATCH_ROWS = 1 << 17
 _ROW_GROUP_ROWS = 1 << 20
 _QUEUE_BATCHES = 8
 
@@ -85,11 +85,19 @@ def _csv_writer(path: Path, schema: pa.Schema) -> _Writer:
         out, schema, write_options=pa_csv.WriteOptions(include_header=False, quoting_style="none")
     )
 
+    texts = [i for i, f in enumerate(schema) if pa.types.is_string(f.type)]
+
+    def write(batch: pa.RecordBatch) -> None:
+        for i in texts:
+            if pc.any(pc.equal(batch.column(i), "")).as_py():
+                raise pa.ArrowInvalid("an empty text would be written as NULL is")
+        writer.write_batch(batch)
+
     def close() -> None:
         writer.close()
         out.close()
 
-    return _Writer(writer.write_batch, close)
+    return _Writer(write, close)
 
 
 class _Numbering:
@@ -114,29 +122,27 @@ class _Numbering:
 
 
 def write_lists(
-    con: duckdb.DuckDBPyConnection, query: str, parquet: Path, csv: Path, *, plain_csv: bool
+    con: duckdb.DuckDBPyConnection,
+    batches: Iterable[pa.RecordBatch],
+    schema: pa.Schema,
+    parquet: Path,
+    csv: Path,
 ) -> None:
-    """Write the rows of ``query`` (``area_idx``, ``voting_area_id``, then the columns after ``seq``)
-    to ``parquet`` and ``csv``, with ``seq`` after ``voting_area_id``.
-
-    ``plain_csv``: the caller knows that no text in the rows is empty; otherwise DuckDB writes the CSV.
-    """
-    reader = con.sql(query).to_arrow_reader(_BATCH_ROWS)
-    fields = list(reader.schema)[1:]
-    schema = pa.schema([fields[0], pa.field("seq", pa.int64()), *fields[1:]])
+    """Write ``batches`` (``area_idx``, ``voting_area_id``, then the columns after ``seq``; ``schema``)
+    to ``parquet`` and ``csv``, with ``seq`` after ``voting_area_id``."""
+    fields = list(schema)[1:]
+    out_schema = pa.schema([fields[0], pa.field("seq", pa.int64()), *fields[1:]])
     numbering = _Numbering()
-    writers = [_parquet_writer(parquet, schema)]
-    if plain_csv:
-        writers.append(_csv_writer(csv, schema))
+    writers = [_parquet_writer(parquet, out_schema), _csv_writer(csv, out_schema)]
     for w in writers:
         w.start()
     try:
-        for batch in reader:
+        for batch in batches:
             if not batch.num_rows:
                 continue
             seq = numbering(batch.column(0).to_numpy())
             columns = batch.columns
-            out = pa.RecordBatch.from_arrays([columns[1], pa.array(seq), *columns[2:]], schema=schema)
+            out = pa.RecordBatch.from_arrays([columns[1], pa.array(seq), *columns[2:]], schema=out_schema)
             for w in writers:
                 w.batches.put(out)
     finally:
@@ -144,10 +150,10 @@ def write_lists(
             w.batches.put(None)
         for w in writers:
             w.join()
-    if writers[0].error is not None:
-        raise writers[0].error
-    csv_error = writers[1].error if plain_csv else None
-    if not plain_csv or isinstance(csv_error, pa.ArrowInvalid):
+    parquet_error, csv_error = writers[0].error, writers[1].error
+    if parquet_error is not None:
+        raise parquet_error
+    if isinstance(csv_error, pa.ArrowInvalid):
         con.execute("SET preserve_insertion_order = true")  # the CSV in the Parquet file's order
         source = f"SELECT * FROM read_parquet('{_sql_path(parquet)}')"
         con.execute(f"COPY ({source}) TO '{_sql_path(csv)}' (HEADER, DELIMITER ',')")

@@ -32,16 +32,17 @@ import os
 import shutil
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import duckdb
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from baucu.law.collation import match_key
 from baucu.voters.pipeline.encoding import VIETNAMESE_LETTERS
-from baucu.voters.pipeline.list_files import write_lists
+from baucu.voters.pipeline.list_files import LIST_BATCH_ROWS, write_lists
 from baucu.voters.pipeline.plan import read_plan
 from baucu.voters.pipeline.problems import invalid
 from baucu.voters.pipeline.read import load_extract
@@ -93,7 +94,7 @@ DEFAULT_MEMORY_LIMIT = "2500MB"
 _NOT_SURELY_NFC = "[^\\x{1}-\\x{7F}" + VIETNAMESE_LETTERS + "]"
 # A value that starts or ends with a space or a no-break space (see ``_trim`` in ``_classify``).
 _PADDED = "t LIKE ' %' OR t LIKE '% ' OR t LIKE '\u00a0%' OR t LIKE '%\u00a0'"
-_DUPLICATE_BIT = 1 << list(REJECTION_CODES).index("duplicate_personal_id")
+_NOT_LISTED = ["row", "personal_id", "problems", "exclusion"]
 
 
 def _quiet(_: str) -> None:
@@ -184,14 +185,6 @@ def _classify(
     con.register("plan_groups", groups)
     con.register("plan_facilities", facilities)
     con.register("plan_communes", pa.table({"commune_code": pa.array(sorted(communes), pa.string())}))
-    con.execute(
-        "CREATE TEMP TABLE contests AS SELECT * FROM (VALUES "
-        + ", ".join(
-            f"({sql_literal(b)}, {sql_literal(na)}, {sql_literal(pr)}, {sql_literal(co)})"
-            for b, na, pr, co in p.contests
-        )
-        + ") t(basis, votes_na, votes_provincial, votes_commune)"
-    )
     # Voting areas by number in voting_area_id order: the list is sorted on the number, cheaper than the
     # text and in the same order.
     con.execute("""
@@ -268,17 +261,18 @@ def _classify(
     )
     con.execute("""
         CREATE TEMP TABLE group_areas AS
-        SELECT n.list_commune, n.list_group, a.area_idx, CAST(g.group_order AS INTEGER) AS group_order
+        SELECT n.list_commune, n.list_group, a.area_idx, a.voting_area_id,
+            CAST(g.group_order AS INTEGER) AS group_order
         FROM group_names n JOIN plan_groups g ON g.commune_code = n.list_commune AND g.group_key = n.group_key
             JOIN areas a USING (voting_area_id)
     """)
     con.execute("""
         CREATE TEMP TABLE facility_areas AS
-        SELECT facility_code, a.area_idx FROM plan_facilities JOIN areas a USING (voting_area_id)
+        SELECT facility_code, a.area_idx, a.voting_area_id
+        FROM plan_facilities JOIN areas a USING (voting_area_id)
     """)
     # Each row's problems as a bit mask (bit i: the i-th code of REJECTION_CODES); the codes are spelled
-    # out only for the few rejected rows, when rejected.csv is written. Duplicates are marked afterwards
-    # (``_mark_duplicates``).
+    # out only for the few rejected rows, when rejected.csv is written.
     checks = {
         "bad_personal_id": "NOT id_ok",
         "bad_birth_date": "NOT birth_ok",
@@ -291,7 +285,7 @@ def _classify(
         "id_inconsistent_with_sex": (
             "id_ok AND gender_ok AND id_century_sex % 2 <> CAST(gender = 'F' AS INTEGER)"
         ),
-        "duplicate_personal_id": "false",
+        "duplicate_personal_id": "duplicated",
         "unknown_status": f"status NOT IN {sql_list(p.known_statuses)}",
         "unknown_commune": "NOT at_facility AND NOT coalesce(commune_known, false)",
         "unmapped_residence_group": "NOT at_facility AND commune_known AND group_area IS NULL",
@@ -303,11 +297,27 @@ def _classify(
         "temporary_since_after_election_day": f"at_temp AND since > {e}",
     }
     assert tuple(checks) == tuple(REJECTION_CODES)
-    problems = " | ".join(
-        f"CASE WHEN {c} THEN {1 << i} ELSE 0 END" for i, c in enumerate(checks.values()) if c != "false"
+    problems = " | ".join(f"CASE WHEN {c} THEN {1 << i} ELSE 0 END" for i, c in enumerate(checks.values()))
+    # The contests of each basis (law core), as three columns.
+    votes = ", ".join(
+        "CASE basis "
+        + " ".join(f"WHEN {sql_literal(b)} THEN {sql_literal(flags[i])}" for b, *flags in p.contests)
+        + f" END AS {name}"
+        for i, name in enumerate(("votes_na", "votes_provincial", "votes_commune"))
     )
+    # Every row carrying a duplicated personal_id is rejected (spec/formats.md §6: none listed). Grouping
+    # 64-bit hashes is cheaper than grouping the texts; the few hashes seen twice are then checked on
+    # the ids themselves, so a collision of hashes never rejects a row.
+    con.execute("""
+        CREATE TEMP TABLE duplicate_ids AS
+        WITH ids AS (SELECT NULLIF(_trim(personal_id), '') AS personal_id FROM raw)
+        SELECT personal_id FROM ids
+        WHERE hash(personal_id) IN (
+            SELECT hash(personal_id) FROM ids WHERE personal_id IS NOT NULL GROUP BY 1 HAVING count(*) > 1)
+        GROUP BY personal_id HAVING count(*) > 1
+    """)
     con.execute(f"""
-        CREATE TEMP TABLE citizens AS
+        CREATE TEMP VIEW classified AS
         WITH parsed AS (
             SELECT c.*, nm.full_name, nm.name_rank,
                 regexp_full_match(coalesce(personal_id, ''), '[0-9]{{12}}') AS id_ok,
@@ -323,8 +333,9 @@ def _classify(
                 gender IN ('M', 'F') AS gender_ok,
                 -- TRY_CAST: a malformed id is rejected as bad_personal_id, never fatal for the run.
                 TRY_CAST(substr(personal_id, 4, 1) AS INTEGER) AS id_century_sex,
-                ga.area_idx AS group_area, ga.group_order,
-                fa.area_idx AS facility_area,
+                personal_id IN (SELECT personal_id FROM duplicate_ids) AS duplicated,
+                ga.area_idx AS group_area, ga.group_order, ga.voting_area_id AS group_area_id,
+                fa.area_idx AS facility_area, fa.voting_area_id AS facility_area_id,
                 list_commune IN (SELECT commune_code FROM plan_communes) AS commune_known
             FROM placed c
             LEFT JOIN names nm USING (raw_name)
@@ -335,50 +346,75 @@ def _classify(
             SELECT *, {problems} AS problems
             FROM parsed
         )
-        SELECT row, personal_id, full_name, name_rank, birth_date, gender, ethnicity, household_id,
-            coalesce(household_head = 'true', false) AS head,
-            coalesce(group_order, 0) AS group_order,
-            CASE WHEN at_facility THEN facility_area ELSE group_area END AS area_idx,
-            problems,
-            CASE WHEN problems <> 0 THEN NULL
-                 WHEN status IN {sql_list(p.not_listed_statuses)} THEN status
-                 WHEN bdate = {sql_literal(p.manual_birth_date)} THEN 'manual_decision_leap_day'
-                 WHEN bdate > {sql_literal(p.latest_birth_date)} THEN 'under_age'
-                 WHEN byear_only = {sql_literal(p.manual_birth_year)} THEN 'manual_decision_birth_year'
-                 WHEN byear_only > {p.latest_certain_birth_year} THEN 'under_age'
-            END AS exclusion,
-            CASE WHEN at_facility THEN 'facility'
-                 WHEN at_temp AND (since IS NULL OR since > {sql_literal(p.temporary_12m_since)})
-                      THEN 'temporary'
-                 WHEN at_temp THEN 'temporary_12m'
-                 ELSE 'permanent' END AS basis,
-            at_temp AND since IS NULL AS since_unknown
-        FROM checked
+        SELECT *, problems = 0 AND exclusion IS NULL AS listed, {votes}
+        FROM (
+            SELECT row, personal_id, full_name, name_rank, birth_date, gender, ethnicity, household_id,
+                coalesce(household_head = 'true', false) AS head,
+                coalesce(group_order, 0) AS group_order,
+                CASE WHEN at_facility THEN facility_area ELSE group_area END AS area_idx,
+                CASE WHEN at_facility THEN facility_area_id ELSE group_area_id END AS voting_area_id,
+                problems,
+                CASE WHEN problems <> 0 THEN NULL
+                     WHEN status IN {sql_list(p.not_listed_statuses)} THEN status
+                     WHEN bdate = {sql_literal(p.manual_birth_date)} THEN 'manual_decision_leap_day'
+                     WHEN bdate > {sql_literal(p.latest_birth_date)} THEN 'under_age'
+                     WHEN byear_only = {sql_literal(p.manual_birth_year)} THEN 'manual_decision_birth_year'
+                     WHEN byear_only > {p.latest_certain_birth_year} THEN 'under_age'
+                END AS exclusion,
+                CASE WHEN at_facility THEN 'facility'
+                     WHEN at_temp AND (since IS NULL OR since > {sql_literal(p.temporary_12m_since)})
+                          THEN 'temporary'
+                     WHEN at_temp THEN 'temporary_12m'
+                     ELSE 'permanent' END AS basis,
+                at_temp AND since IS NULL AS since_unknown
+            FROM checked)
     """)
-    _mark_duplicates(con)
-
-
-def _mark_duplicates(con: duckdb.DuckDBPyConnection) -> None:
-    """Reject every row whose personal_id is on another row too (spec/formats.md §6: none listed).
-
-    Grouping 64-bit hashes is cheaper than grouping the texts; the few hashes seen twice are then
-    checked on the ids themselves, so a collision of hashes never rejects a row."""
-    con.execute("""
-        CREATE TEMP TABLE duplicate_ids AS
-        SELECT personal_id FROM citizens
-        WHERE hash(personal_id) IN (
-            SELECT h FROM (SELECT hash(personal_id) AS h FROM citizens WHERE personal_id IS NOT NULL)
-            GROUP BY h HAVING count(*) > 1)
-        GROUP BY personal_id HAVING count(*) > 1
-    """)
-    if con.execute("SELECT count(*) FROM duplicate_ids").fetchall()[0][0]:
-        con.execute(f"""
-            UPDATE citizens SET problems = problems | {_DUPLICATE_BIT}, exclusion = NULL
-            WHERE personal_id IN (SELECT personal_id FROM duplicate_ids)
-        """)
 
 
 def _write(con: duckdb.DuckDBPyConnection, staging: Path, p: RuleParameters) -> dict[str, Any]:
+    # One pass over the classified rows, sorted: the listed voters first, in the order of their lists
+    # (area, then residence group in plan order, household with its head first, Vietnamese name order,
+    # id), then the rows not listed in input order. The listed go to list_files, which numbers and
+    # writes them; the others (about a quarter) are kept for rejected.csv and excluded.csv. No table of
+    # the ten million classified rows is built.
+    query = """
+        SELECT listed, area_idx, voting_area_id, personal_id, full_name, birth_date, gender, ethnicity,
+            votes_na, votes_provincial, votes_commune, basis, since_unknown, row, problems, exclusion
+        FROM classified
+        -- A listed voter's personal_id is 12 digits: as a number it sorts as the text does.
+        ORDER BY listed DESC,
+            CASE WHEN listed THEN area_idx END, CASE WHEN listed THEN group_order END,
+            CASE WHEN listed THEN household_id END NULLS LAST, CASE WHEN listed THEN head END DESC,
+            CASE WHEN listed THEN name_rank END, CASE WHEN listed THEN TRY_CAST(personal_id AS BIGINT) END,
+            row
+    """
+    reader = con.sql(query).to_arrow_reader(LIST_BATCH_ROWS)
+    list_columns = [f.name for f in reader.schema][1:12]
+    not_listed: list[pa.RecordBatch] = []
+    since_unknown: list[pa.RecordBatch] = []
+
+    def listed_batches() -> Iterator[pa.RecordBatch]:
+        for batch in reader:
+            listed = batch.column(0)
+            if listed.null_count == 0 and pc.all(listed).as_py():
+                part = batch
+            else:
+                not_listed.append(batch.filter(pc.invert(listed)).select(_NOT_LISTED))
+                part = batch.filter(listed)
+            if part.num_rows:
+                unknown = part.column(12)
+                if pc.any(unknown).as_py():
+                    since_unknown.append(part.filter(unknown).select(["row", "personal_id"]))
+                yield part.select(list_columns)
+
+    schema = pa.schema([reader.schema.field(c) for c in list_columns])
+    write_lists(con, listed_batches(), schema, staging / "voters.parquet", staging / "voters.csv")
+    fields = reader.schema
+    con.register(
+        "not_listed", pa.Table.from_batches(not_listed, pa.schema([fields.field(c) for c in _NOT_LISTED]))
+    )
+    unknown_schema = pa.schema([fields.field("row"), fields.field("personal_id")])
+    con.register("since_unknown", pa.Table.from_batches(since_unknown, unknown_schema))
     messages = pa.table(
         {
             "code": pa.array(list(REJECTION_CODES), pa.string()),
@@ -390,34 +426,16 @@ def _write(con: duckdb.DuckDBPyConnection, staging: Path, p: RuleParameters) -> 
     con.execute(f"""
         COPY (
             SELECT row, personal_id, code, m.message
-            FROM (SELECT row, personal_id, problems FROM citizens WHERE problems <> 0) c
+            FROM (SELECT row, personal_id, problems FROM not_listed WHERE problems <> 0) c
             JOIN rejection_messages m ON (c.problems >> m.priority) & 1 = 1
             ORDER BY row, m.priority
         ) TO '{_sql_path(staging / "rejected.csv")}' (HEADER, DELIMITER ',')
     """)
     con.execute(f"""
-        COPY (SELECT personal_id, exclusion AS code FROM citizens WHERE exclusion IS NOT NULL ORDER BY row)
+        COPY (SELECT personal_id, exclusion AS code FROM not_listed WHERE exclusion IS NOT NULL ORDER BY row)
         TO '{_sql_path(staging / "excluded.csv")}' (HEADER, DELIMITER ',')
     """)
-    not_listed = _not_listed_summary(con)
-    # The list in its final order: area, then the order on an area's list (residence group in plan order,
-    # household with its head first, Vietnamese name order, id); list_files numbers it and writes it.
-    listed = "problems = 0 AND exclusion IS NULL"
-    query = f"""
-        SELECT v.area_idx, a.voting_area_id, v.personal_id, v.full_name, v.birth_date, v.gender,
-            v.ethnicity, c.votes_na, c.votes_provincial, c.votes_commune, v.basis
-        FROM citizens v JOIN contests c USING (basis) JOIN areas a USING (area_idx)
-        WHERE {listed}
-        -- A listed voter's personal_id is 12 digits: as a number it sorts as the text does.
-        ORDER BY v.area_idx, v.group_order, v.household_id NULLS LAST, v.head DESC, v.name_rank,
-                 CAST(v.personal_id AS BIGINT)
-    """
-    # No text on the list is empty but, perhaps, an ethnicity (see list_files).
-    plain = not con.execute(f"SELECT count(*) FROM citizens WHERE {listed} AND ethnicity = ''").fetchall()[0][
-        0
-    ]
-    write_lists(con, query, staging / "voters.parquet", staging / "voters.csv", plain_csv=plain)
-    return _summary(con, p, not_listed)
+    return _summary(con, staging / "voters.parquet", p, _not_listed_summary(con))
 
 
 def _counts(rows: list[tuple[Any, ...]]) -> dict[str, int]:
@@ -428,23 +446,18 @@ def _not_listed_summary(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
     """The counts of the rows not listed, and the listed voters whose temporary residence has no date."""
     rejected_by_code = _counts(
         con.execute(
-            "SELECT m.code, count(*) FROM (SELECT problems FROM citizens WHERE problems <> 0) c"
+            "SELECT m.code, count(*) FROM (SELECT problems FROM not_listed WHERE problems <> 0) c"
             " JOIN rejection_messages m ON (c.problems >> m.priority) & 1 = 1 GROUP BY m.code ORDER BY m.code"
         ).fetchall()
     )
-    rejected_rows = con.execute("SELECT count(*) FROM citizens WHERE problems <> 0").fetchall()[0][0]
+    rejected_rows = con.execute("SELECT count(*) FROM not_listed WHERE problems <> 0").fetchall()[0][0]
     excluded = _counts(
         con.execute(
-            "SELECT exclusion, count(*) FROM citizens WHERE exclusion IS NOT NULL GROUP BY 1 ORDER BY 1"
+            "SELECT exclusion, count(*) FROM not_listed WHERE exclusion IS NOT NULL GROUP BY 1 ORDER BY 1"
         ).fetchall()
     )
     since_unknown = [
-        r[0]
-        for r in con.execute(
-            "SELECT personal_id FROM citizens"
-            " WHERE since_unknown AND problems = 0 AND exclusion IS NULL "
-            "ORDER BY row"
-        ).fetchall()
+        r[0] for r in con.execute("SELECT personal_id FROM since_unknown ORDER BY row").fetchall()
     ]
     return {
         "rejected": {"rows": int(rejected_rows), "by_code": rejected_by_code},
@@ -464,16 +477,17 @@ def _not_listed_summary(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
     }
 
 
-def _summary(con: duckdb.DuckDBPyConnection, p: RuleParameters, not_listed: dict[str, Any]) -> dict[str, Any]:
-    rel = con.execute("""
+def _summary(
+    con: duckdb.DuckDBPyConnection, voters_parquet: Path, p: RuleParameters, not_listed: dict[str, Any]
+) -> dict[str, Any]:
+    rel = con.execute(f"""
         SELECT voting_area_id, count(*) AS voters,
             count_if(gender = 'M') AS male, count_if(gender = 'F') AS female,
             count_if(votes_na) AS na, count_if(votes_provincial) AS provincial,
             count_if(votes_commune) AS commune,
             count_if(basis = 'permanent') AS permanent, count_if(basis = 'temporary_12m') AS temporary_12m,
             count_if(basis = 'temporary') AS temporary, count_if(basis = 'facility') AS facility
-        FROM citizens JOIN contests USING (basis) JOIN areas USING (area_idx)
-        WHERE problems = 0 AND exclusion IS NULL
+        FROM read_parquet('{_sql_path(voters_parquet)}')
         GROUP BY voting_area_id ORDER BY voting_area_id
     """)
     names = [d[0] for d in rel.description or []]
