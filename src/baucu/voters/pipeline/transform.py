@@ -211,9 +211,11 @@ def _classify(
     con.execute("""
         CREATE TEMP TABLE names AS
         SELECT raw_name, full_name,
-            CAST(dense_rank() OVER (ORDER BY full_name COLLATE vi) AS INTEGER) AS name_rank
+            CAST(dense_rank() OVER by_name AS INTEGER) AS name_rank,
+            CAST(row_number() OVER by_name AS INTEGER) AS name_id
         FROM (SELECT raw_name, NULLIF(_nfc(trim(raw_name)), '') AS full_name
               FROM (SELECT DISTINCT full_name AS raw_name FROM raw WHERE full_name IS NOT NULL))
+        WINDOW by_name AS (ORDER BY full_name COLLATE vi)
     """)
     # Where each citizen is listed (spec/formats.md §4), before any check.
     con.execute("""
@@ -298,12 +300,11 @@ def _classify(
     }
     assert tuple(checks) == tuple(REJECTION_CODES)
     problems = " | ".join(f"CASE WHEN {c} THEN {1 << i} ELSE 0 END" for i, c in enumerate(checks.values()))
-    # The contests of each basis (law core), as three columns.
-    votes = ", ".join(
-        "CASE basis "
-        + " ".join(f"WHEN {sql_literal(b)} THEN {sql_literal(flags[i])}" for b, *flags in p.contests)
-        + f" END AS {name}"
-        for i, name in enumerate(("votes_na", "votes_provincial", "votes_commune"))
+    # A basis by its position in the law core's table (_write turns it back into basis and contests).
+    basis_code = (
+        "CAST(CASE basis "
+        + " ".join(f"WHEN {sql_literal(b)} THEN {i}" for i, (b, *_) in enumerate(p.contests))
+        + " END AS UTINYINT) AS basis_code"
     )
     # Every row carrying a duplicated personal_id is rejected (spec/formats.md §6: none listed). Grouping
     # 64-bit hashes is cheaper than grouping the texts; the few hashes seen twice are then checked on
@@ -319,7 +320,7 @@ def _classify(
     con.execute(f"""
         CREATE TEMP VIEW classified AS
         WITH parsed AS (
-            SELECT c.*, nm.full_name, nm.name_rank,
+            SELECT c.*, nm.full_name, nm.name_rank, nm.name_id,
                 regexp_full_match(coalesce(personal_id, ''), '[0-9]{{12}}') AS id_ok,
                 CASE WHEN regexp_full_match(birth_date, '[0-9]{{4}}-[0-9]{{2}}-[0-9]{{2}}')
                      THEN try_cast(birth_date AS DATE) END AS bdate,
@@ -346,10 +347,10 @@ def _classify(
             SELECT *, {problems} AS problems
             FROM parsed
         )
-        SELECT *, problems = 0 AND exclusion IS NULL AS listed, {votes}
+        SELECT *, problems = 0 AND exclusion IS NULL AS listed, {basis_code}
         FROM (
-            SELECT row, personal_id, full_name, name_rank, birth_date, gender, ethnicity, household_id,
-                coalesce(household_head = 'true', false) AS head,
+            SELECT row, personal_id, full_name, name_rank, name_id, birth_date, gender, ethnicity,
+                household_id, coalesce(household_head = 'true', false) AS head,
                 coalesce(group_order, 0) AS group_order,
                 CASE WHEN at_facility THEN facility_area ELSE group_area END AS area_idx,
                 CASE WHEN at_facility THEN facility_area_id ELSE group_area_id END AS voting_area_id,
@@ -376,10 +377,15 @@ def _write(con: duckdb.DuckDBPyConnection, staging: Path, p: RuleParameters) -> 
     # (area, then residence group in plan order, household with its head first, Vietnamese name order,
     # id), then the rows not listed in input order. The listed go to list_files, which numbers and
     # writes them; the others (about a quarter) are kept for rejected.csv and excluded.csv. No table of
-    # the ten million classified rows is built.
+    # the ten million classified rows is built, and what goes through the sort is kept small: the area,
+    # the name and the basis by number (turned back into texts and contests by ``_ListColumns``), and
+    # for a row not listed only what rejected.csv and excluded.csv need.
     query = """
-        SELECT listed, area_idx, voting_area_id, personal_id, full_name, birth_date, gender, ethnicity,
-            votes_na, votes_provincial, votes_commune, basis, since_unknown, row, problems, exclusion
+        SELECT listed, area_idx, CASE WHEN listed THEN name_id END AS name_id, personal_id,
+            CASE WHEN listed THEN birth_date END AS birth_date, CASE WHEN listed THEN gender END AS gender,
+            CASE WHEN listed THEN ethnicity END AS ethnicity,
+            CASE WHEN listed THEN basis_code END AS basis_code,
+            listed AND since_unknown AS since_unknown, row, problems, exclusion
         FROM classified
         -- A listed voter's personal_id is 12 digits: as a number it sorts as the text does.
         ORDER BY listed DESC,
@@ -388,27 +394,26 @@ def _write(con: duckdb.DuckDBPyConnection, staging: Path, p: RuleParameters) -> 
             CASE WHEN listed THEN name_rank END, CASE WHEN listed THEN TRY_CAST(personal_id AS BIGINT) END,
             row
     """
+    columns = _ListColumns(con, p)
     reader = con.sql(query).to_arrow_reader(LIST_BATCH_ROWS)
-    list_columns = [f.name for f in reader.schema][1:12]
     not_listed: list[pa.RecordBatch] = []
     since_unknown: list[pa.RecordBatch] = []
 
     def listed_batches() -> Iterator[pa.RecordBatch]:
         for batch in reader:
-            listed = batch.column(0)
+            listed = batch.column("listed")
             if listed.null_count == 0 and pc.all(listed).as_py():
                 part = batch
             else:
                 not_listed.append(batch.filter(pc.invert(listed)).select(_NOT_LISTED))
                 part = batch.filter(listed)
             if part.num_rows:
-                unknown = part.column(12)
+                unknown = part.column("since_unknown")
                 if pc.any(unknown).as_py():
                     since_unknown.append(part.filter(unknown).select(["row", "personal_id"]))
-                yield part.select(list_columns)
+                yield columns(part)
 
-    schema = pa.schema([reader.schema.field(c) for c in list_columns])
-    write_lists(con, listed_batches(), schema, staging / "voters.parquet", staging / "voters.csv")
+    write_lists(con, listed_batches(), columns.schema, staging / "voters.parquet", staging / "voters.csv")
     fields = reader.schema
     con.register(
         "not_listed", pa.Table.from_batches(not_listed, pa.schema([fields.field(c) for c in _NOT_LISTED]))
@@ -436,6 +441,44 @@ def _write(con: duckdb.DuckDBPyConnection, staging: Path, p: RuleParameters) -> 
         TO '{_sql_path(staging / "excluded.csv")}' (HEADER, DELIMITER ',')
     """)
     return _summary(con, staging / "voters.parquet", p, _not_listed_summary(con))
+
+
+class _ListColumns:
+    """A sorted batch's columns as list_files takes them: the area's number, then the columns of
+    voters.parquet but ``seq``, with the voting area, name, basis and contests looked up by number."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, p: RuleParameters) -> None:
+        self.areas = con.sql("SELECT voting_area_id FROM areas ORDER BY area_idx").to_arrow_table()[0]
+        self.areas = self.areas.combine_chunks()
+        self.names = (
+            con.sql("SELECT full_name FROM names ORDER BY name_id").to_arrow_table()[0].combine_chunks()
+        )
+        self.basis = pa.array([b for b, *_ in p.contests], pa.string())
+        self.votes = [pa.array([flags[i] for _, *flags in p.contests], pa.bool_()) for i in range(3)]
+        self.schema = pa.schema(
+            [("area_idx", pa.int32()), ("voting_area_id", pa.string()), ("personal_id", pa.string()),
+             ("full_name", pa.string()), ("birth_date", pa.string()), ("gender", pa.string()),
+             ("ethnicity", pa.string()), ("votes_na", pa.bool_()), ("votes_provincial", pa.bool_()),
+             ("votes_commune", pa.bool_()), ("basis", pa.string())]
+        )  # fmt: skip
+
+    def __call__(self, batch: pa.RecordBatch) -> pa.RecordBatch:
+        area = batch.column("area_idx").cast(pa.int32())
+        basis = batch.column("basis_code")
+        return pa.RecordBatch.from_arrays(
+            [
+                area,
+                self.areas.take(pc.subtract(area, 1)),
+                batch.column("personal_id"),
+                self.names.take(pc.subtract(batch.column("name_id"), 1)),
+                batch.column("birth_date"),
+                batch.column("gender"),
+                batch.column("ethnicity"),
+                *(v.take(basis) for v in self.votes),
+                self.basis.take(basis),
+            ],
+            schema=self.schema,
+        )
 
 
 def _counts(rows: list[tuple[Any, ...]]) -> dict[str, int]:
