@@ -391,7 +391,8 @@ def _write(con: duckdb.DuckDBPyConnection, staging: Path, p: RuleParameters) -> 
         -- and residence group, the others by input row; household; head first, name rank, id (a
         -- listed voter's personal_id is 12 digits, below 2^40: as a number it sorts as the text does).
         ORDER BY
-            CASE WHEN listed THEN (CAST(area_idx AS BIGINT) << 32) | group_order ELSE (1::BIGINT << 62) | row END,
+            CASE WHEN listed THEN (CAST(area_idx AS BIGINT) << 32) | group_order
+                 ELSE (1::BIGINT << 62) | row END,
             CASE WHEN listed THEN household_id END NULLS LAST,
             CASE WHEN listed THEN (CAST(NOT head AS HUGEINT) << 71) | (CAST(name_rank AS HUGEINT) << 40)
                                   | TRY_CAST(personal_id AS BIGINT) END
