@@ -306,16 +306,11 @@ def _classify(
         + " ".join(f"WHEN {sql_literal(b)} THEN {i}" for i, (b, *_) in enumerate(p.contests))
         + " END AS UTINYINT) AS basis_code"
     )
-    # Every row carrying a duplicated personal_id is rejected (spec/formats.md §6: none listed). Grouping
-    # 64-bit hashes is cheaper than grouping the texts; the few hashes seen twice are then checked on
-    # the ids themselves, so a collision of hashes never rejects a row.
+    # Every row carrying a duplicated personal_id is rejected (spec/formats.md §6: none listed).
     con.execute("""
         CREATE TEMP TABLE duplicate_ids AS
-        WITH ids AS (SELECT NULLIF(_trim(personal_id), '') AS personal_id FROM raw)
-        SELECT personal_id FROM ids
-        WHERE hash(personal_id) IN (
-            SELECT hash(personal_id) FROM ids WHERE personal_id IS NOT NULL GROUP BY 1 HAVING count(*) > 1)
-        GROUP BY personal_id HAVING count(*) > 1
+        SELECT personal_id FROM (SELECT NULLIF(_trim(personal_id), '') AS personal_id FROM raw)
+        WHERE personal_id IS NOT NULL GROUP BY ALL HAVING count(*) > 1
     """)
     con.execute(f"""
         CREATE TEMP VIEW classified AS
