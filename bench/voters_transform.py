@@ -35,8 +35,9 @@ con.execute(f'''
 COPY (
     SELECT a.voting_area_id,
            row_number() OVER (PARTITION BY a.voting_area_id
-                              ORDER BY a.group_order, p.household_id NULLS LAST, p.household_head DESC NULLS LAST,
-                                       p.full_name COLLATE vi, p.personal_id) AS seq,
+                              ORDER BY a.group_order, p.household_id NULLS LAST,
+                                       p.household_head DESC NULLS LAST, p.full_name COLLATE vi,
+                                       p.personal_id) AS seq,
            p.personal_id, p.full_name, p.birth_date, p.gender, p.ethnicity
     FROM read_parquet('{population}') p
     JOIN (SELECT *, row_number() OVER () AS group_order FROM read_csv('{areas}', all_varchar = true)) a
