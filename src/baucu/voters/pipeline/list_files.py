@@ -60,7 +60,10 @@ class _Writer(threading.Thread):
 def _parquet_writer(path: Path, schema: pa.Schema) -> _Writer:
     # Statistics (min/max per page) only where a reader filters: by area and number. For the other
     # columns they cost a sixth of the writing and serve no query.
-    writer = pq.ParquetWriter(path, schema, compression="snappy", write_statistics=["voting_area_id", "seq"])
+    # The Arrow schema is not stored: a column given as a dictionary array reads back as plain text.
+    writer = pq.ParquetWriter(
+        path, schema, compression="snappy", write_statistics=["voting_area_id", "seq"], store_schema=False
+    )
     pending: list[pa.RecordBatch] = []
 
     def flush() -> None:

@@ -443,7 +443,8 @@ def _write(con: duckdb.DuckDBPyConnection, staging: Path, p: RuleParameters) -> 
 
 class _ListColumns:
     """A sorted batch's columns as list_files takes them: the area's number, then the columns of
-    voters.parquet but ``seq``, with the voting area, name, basis and contests looked up by number."""
+    voters.parquet but ``seq``. The voting area, name and basis are dictionary arrays over the tables of
+    areas, names and bases (no text is copied); the contests are looked up by basis."""
 
     def __init__(self, con: duckdb.DuckDBPyConnection, p: RuleParameters) -> None:
         self.areas = con.sql("SELECT voting_area_id FROM areas ORDER BY area_idx").to_arrow_table()[0]
@@ -453,27 +454,28 @@ class _ListColumns:
         )
         self.basis = pa.array([b for b, *_ in p.contests], pa.string())
         self.votes = [pa.array([flags[i] for _, *flags in p.contests], pa.bool_()) for i in range(3)]
+        text = pa.dictionary(pa.int32(), pa.string())
         self.schema = pa.schema(
-            [("area_idx", pa.int32()), ("voting_area_id", pa.string()), ("personal_id", pa.string()),
-             ("full_name", pa.string()), ("birth_date", pa.string()), ("gender", pa.string()),
+            [("area_idx", pa.int32()), ("voting_area_id", text), ("personal_id", pa.string()),
+             ("full_name", text), ("birth_date", pa.string()), ("gender", pa.string()),
              ("ethnicity", pa.string()), ("votes_na", pa.bool_()), ("votes_provincial", pa.bool_()),
-             ("votes_commune", pa.bool_()), ("basis", pa.string())]
+             ("votes_commune", pa.bool_()), ("basis", text)]
         )  # fmt: skip
 
     def __call__(self, batch: pa.RecordBatch) -> pa.RecordBatch:
         area = batch.column("area_idx").cast(pa.int32())
-        basis = batch.column("basis_code")
+        basis = batch.column("basis_code").cast(pa.int32())
         return pa.RecordBatch.from_arrays(
             [
                 area,
-                self.areas.take(pc.subtract(area, 1)),
+                pa.DictionaryArray.from_arrays(pc.subtract(area, 1), self.areas),
                 batch.column("personal_id"),
-                self.names.take(pc.subtract(batch.column("name_id"), 1)),
+                pa.DictionaryArray.from_arrays(pc.subtract(batch.column("name_id"), 1), self.names),
                 batch.column("birth_date"),
                 batch.column("gender"),
                 batch.column("ethnicity"),
                 *(v.take(basis) for v in self.votes),
-                self.basis.take(basis),
+                pa.DictionaryArray.from_arrays(basis, self.basis),
             ],
             schema=self.schema,
         )
