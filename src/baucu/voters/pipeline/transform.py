@@ -32,11 +32,12 @@ import os
 import shutil
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import duckdb
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
@@ -94,7 +95,8 @@ DEFAULT_MEMORY_LIMIT = "2500MB"
 _NOT_SURELY_NFC = "[^\\x{1}-\\x{7F}" + VIETNAMESE_LETTERS + "]"
 # A value that starts or ends with a space or a no-break space (see ``_trim`` in ``_classify``).
 _PADDED = "t LIKE ' %' OR t LIKE '% ' OR t LIKE '\u00a0%' OR t LIKE '%\u00a0'"
-_NOT_LISTED = ["row", "personal_id", "problems", "exclusion"]
+_NOT_LISTED = ["row", "personal_id", "problems", "exclusion", "id_number"]
+_DUPLICATE_BIT = 1 << list(REJECTION_CODES).index("duplicate_personal_id")
 
 
 def _quiet(_: str) -> None:
@@ -287,7 +289,7 @@ def _classify(
         "id_inconsistent_with_sex": (
             "id_ok AND gender_ok AND id_century_sex % 2 <> CAST(gender = 'F' AS INTEGER)"
         ),
-        "duplicate_personal_id": "duplicated",
+        "duplicate_personal_id": "false",  # found after the sort, see _Duplicates
         "unknown_status": f"status NOT IN {sql_list(p.known_statuses)}",
         "unknown_commune": "NOT at_facility AND NOT coalesce(commune_known, false)",
         "unmapped_residence_group": "NOT at_facility AND commune_known AND group_area IS NULL",
@@ -299,19 +301,15 @@ def _classify(
         "temporary_since_after_election_day": f"at_temp AND since > {e}",
     }
     assert tuple(checks) == tuple(REJECTION_CODES)
-    problems = " | ".join(f"CASE WHEN {c} THEN {1 << i} ELSE 0 END" for i, c in enumerate(checks.values()))
+    problems = " | ".join(
+        f"CASE WHEN {c} THEN {1 << i} ELSE 0 END" for i, c in enumerate(checks.values()) if c != "false"
+    )
     # A basis by its position in the law core's table (_write turns it back into basis and contests).
     basis_code = (
         "CAST(CASE basis "
         + " ".join(f"WHEN {sql_literal(b)} THEN {i}" for i, (b, *_) in enumerate(p.contests))
         + " END AS UTINYINT) AS basis_code"
     )
-    # Every row carrying a duplicated personal_id is rejected (spec/formats.md §6: none listed).
-    con.execute("""
-        CREATE TEMP TABLE duplicate_ids AS
-        SELECT personal_id FROM (SELECT NULLIF(_trim(personal_id), '') AS personal_id FROM raw)
-        WHERE personal_id IS NOT NULL GROUP BY ALL HAVING count(*) > 1
-    """)
     con.execute(f"""
         CREATE TEMP VIEW classified AS
         WITH parsed AS (
@@ -329,7 +327,6 @@ def _classify(
                 gender IN ('M', 'F') AS gender_ok,
                 -- TRY_CAST: a malformed id is rejected as bad_personal_id, never fatal for the run.
                 TRY_CAST(substr(personal_id, 4, 1) AS INTEGER) AS id_century_sex,
-                personal_id IN (SELECT personal_id FROM duplicate_ids) AS duplicated,
                 ga.area_idx AS group_area, ga.group_order, ga.voting_area_id AS group_area_id,
                 fa.area_idx AS facility_area, fa.voting_area_id AS facility_area_id,
                 list_commune IN (SELECT commune_code FROM plan_communes) AS commune_known
@@ -362,7 +359,9 @@ def _classify(
                           THEN 'temporary'
                      WHEN at_temp THEN 'temporary_12m'
                      ELSE 'permanent' END AS basis,
-                at_temp AND since IS NULL AS since_unknown
+                at_temp AND since IS NULL AS since_unknown,
+                -- The id as a number where it is 12 digits (for _Duplicates).
+                CASE WHEN id_ok THEN CAST(personal_id AS BIGINT) END AS id_number
             FROM checked)
     """)
 
@@ -380,7 +379,7 @@ def _write(con: duckdb.DuckDBPyConnection, staging: Path, p: RuleParameters) -> 
             CASE WHEN listed THEN birth_date END AS birth_date, CASE WHEN listed THEN gender END AS gender,
             CASE WHEN listed THEN ethnicity END AS ethnicity,
             CASE WHEN listed THEN basis_code END AS basis_code,
-            listed AND since_unknown AS since_unknown, row, problems, exclusion
+            listed AND since_unknown AS since_unknown, row, problems, exclusion, id_number
         FROM classified
         -- The key packed into three columns (a shorter key sorts faster): the listed first, by area
         -- and residence group, the others by input row; household; head first, name rank, id (a
@@ -394,24 +393,32 @@ def _write(con: duckdb.DuckDBPyConnection, staging: Path, p: RuleParameters) -> 
     """
     columns = _ListColumns(con, p)
     reader = con.sql(query).to_arrow_reader(LIST_BATCH_ROWS)
-    not_listed: list[pa.RecordBatch] = []
+    listed_parts: list[pa.RecordBatch] = []
+    not_listed_parts: list[pa.RecordBatch] = []
+    for batch in reader:
+        listed = batch.column("listed")
+        if listed.null_count == 0 and pc.all(listed).as_py():
+            listed_parts.append(batch)
+        else:
+            listed_parts.append(batch.filter(listed))
+            not_listed_parts.append(batch.filter(pc.invert(listed)).select(_NOT_LISTED))
+    # Only now, with every id seen, are the duplicates known: the lists are written after.
+    duplicates = _Duplicates(listed_parts + not_listed_parts)
     since_unknown: list[pa.RecordBatch] = []
-
-    def listed_batches() -> Iterator[pa.RecordBatch]:
-        for batch in reader:
-            listed = batch.column("listed")
-            if listed.null_count == 0 and pc.all(listed).as_py():
-                part = batch
-            else:
-                not_listed.append(batch.filter(pc.invert(listed)).select(_NOT_LISTED))
-                part = batch.filter(listed)
-            if part.num_rows:
-                unknown = part.column("since_unknown")
-                if pc.any(unknown).as_py():
-                    since_unknown.append(part.filter(unknown).select(["row", "personal_id"]))
-                yield columns(part)
-
-    write_lists(con, listed_batches(), columns.schema, staging / "voters.parquet", staging / "voters.csv")
+    kept: list[pa.RecordBatch] = []
+    for part in listed_parts:
+        twice = duplicates.among(part)
+        if twice is not None:
+            not_listed_parts.append(duplicates.rejected(part.filter(twice).select(_NOT_LISTED)))
+            part = part.filter(pc.invert(twice))
+        unknown = part.column("since_unknown")
+        if pc.any(unknown).as_py():
+            since_unknown.append(part.filter(unknown).select(["row", "personal_id"]))
+        if part.num_rows:
+            kept.append(columns(part))
+    del listed_parts
+    not_listed = [duplicates.rejected(b, only_duplicates=True) for b in not_listed_parts]
+    write_lists(con, kept, columns.schema, staging / "voters.parquet", staging / "voters.csv")
     fields = reader.schema
     con.register(
         "not_listed", pa.Table.from_batches(not_listed, pa.schema([fields.field(c) for c in _NOT_LISTED]))
@@ -439,6 +446,55 @@ def _write(con: duckdb.DuckDBPyConnection, staging: Path, p: RuleParameters) -> 
         TO '{_sql_path(staging / "excluded.csv")}' (HEADER, DELIMITER ',')
     """)
     return _summary(con, staging / "voters.parquet", p, _not_listed_summary(con))
+
+
+class _Duplicates:
+    """The personal_ids on more than one row (spec/formats.md §6: every such row is rejected, none
+    listed), found in the sorted batches: the 12-digit ids as numbers, sorted (numpy sorts ten million
+    in a fraction of the time DuckDB takes to group their texts), the others, few, as texts."""
+
+    def __init__(self, batches: list[pa.RecordBatch]) -> None:
+        numbers = [pc.drop_null(b.column("id_number")).to_numpy() for b in batches]
+        ids = np.sort(np.concatenate(numbers)) if numbers else np.empty(0, np.int64)
+        self.numbers = pa.array(np.unique(ids[1:][ids[1:] == ids[:-1]]), pa.int64())
+        texts = [b.filter(pc.is_null(b.column("id_number"))).column("personal_id") for b in batches]
+        counts = pc.value_counts(pa.chunked_array(texts, pa.string()).combine_chunks())
+        self.texts = pc.drop_null(counts.filter(pc.greater(counts.field("counts"), 1)).field("values"))
+        self.any = len(self.numbers) > 0 or len(self.texts) > 0
+
+    def among(self, batch: pa.RecordBatch) -> pa.Array | None:
+        """Which rows of ``batch`` carry a duplicated id (None: none)."""
+        if not self.any:
+            return None
+        twice = pc.or_(
+            pc.is_in(batch.column("id_number"), value_set=self.numbers),
+            pc.and_(
+                pc.is_null(batch.column("id_number")),
+                pc.is_in(batch.column("personal_id"), value_set=self.texts),
+            ),
+        )
+        twice = pc.fill_null(twice, False)
+        return twice if pc.any(twice).as_py() else None
+
+    def rejected(self, batch: pa.RecordBatch, *, only_duplicates: bool = False) -> pa.RecordBatch:
+        """``batch`` (the columns of _NOT_LISTED) with its duplicated ids rejected: the problem added,
+        the exclusion (a lawful reason not to list a valid row) removed."""
+        twice = self.among(batch) if only_duplicates else pa.array([True] * batch.num_rows)
+        if twice is None:
+            return batch
+        problems = batch.column("problems")
+        return pa.RecordBatch.from_arrays(
+            [
+                batch.column("row"),
+                batch.column("personal_id"),
+                pc.if_else(
+                    twice, pc.bit_wise_or(problems, pa.scalar(_DUPLICATE_BIT, problems.type)), problems
+                ),
+                pc.if_else(twice, pa.scalar(None, pa.string()), batch.column("exclusion")),
+                batch.column("id_number"),
+            ],
+            schema=batch.schema,
+        )
 
 
 class _ListColumns:
