@@ -32,7 +32,7 @@ import os
 import shutil
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -43,7 +43,7 @@ import pyarrow.compute as pc
 
 from baucu.law.collation import match_key
 from baucu.voters.pipeline.encoding import VIETNAMESE_LETTERS
-from baucu.voters.pipeline.list_files import LIST_BATCH_ROWS, write_lists
+from baucu.voters.pipeline.list_files import write_lists
 from baucu.voters.pipeline.plan import read_plan
 from baucu.voters.pipeline.problems import invalid
 from baucu.voters.pipeline.read import load_extract
@@ -392,10 +392,11 @@ def _write(con: duckdb.DuckDBPyConnection, staging: Path, p: RuleParameters) -> 
                                   | TRY_CAST(personal_id AS BIGINT) END
     """
     columns = _ListColumns(con, p)
-    reader = con.sql(query).to_arrow_reader(LIST_BATCH_ROWS)
+    # The whole result at once: DuckDB builds an Arrow table on all its threads, a reader on one.
+    result = con.sql(query).to_arrow_table()
     listed_parts: list[pa.RecordBatch] = []
     not_listed_parts: list[pa.RecordBatch] = []
-    for batch in reader:
+    for batch in result.to_batches():
         listed = batch.column("listed")
         if listed.null_count == 0 and pc.all(listed).as_py():
             listed_parts.append(batch)
@@ -405,21 +406,24 @@ def _write(con: duckdb.DuckDBPyConnection, staging: Path, p: RuleParameters) -> 
     # Only now, with every id seen, are the duplicates known: the lists are written after.
     duplicates = _Duplicates(listed_parts + not_listed_parts)
     since_unknown: list[pa.RecordBatch] = []
-    kept: list[pa.RecordBatch] = []
-    for part in listed_parts:
-        twice = duplicates.among(part)
-        if twice is not None:
-            not_listed_parts.append(duplicates.rejected(part.filter(twice).select(_NOT_LISTED)))
-            part = part.filter(pc.invert(twice))
-        unknown = part.column("since_unknown")
-        if pc.any(unknown).as_py():
-            since_unknown.append(part.filter(unknown).select(["row", "personal_id"]))
-        if part.num_rows:
-            kept.append(columns(part))
-    del listed_parts
+
+    def kept() -> Iterator[pa.RecordBatch]:  # consumed by write_lists while its threads write
+        for part in listed_parts:
+            twice = duplicates.among(part)
+            if twice is not None:
+                not_listed_parts.append(duplicates.rejected(part.filter(twice).select(_NOT_LISTED)))
+                part = part.filter(pc.invert(twice))
+            unknown = part.column("since_unknown")
+            if pc.any(unknown).as_py():
+                since_unknown.append(part.filter(unknown).select(["row", "personal_id"]))
+            if part.num_rows:
+                yield columns(part)
+
+    write_lists(con, kept(), columns.schema, staging / "voters.parquet", staging / "voters.csv")
+    fields = result.schema
+    listed_parts.clear()  # free the batches written
+    del result
     not_listed = [duplicates.rejected(b, only_duplicates=True) for b in not_listed_parts]
-    write_lists(con, kept, columns.schema, staging / "voters.parquet", staging / "voters.csv")
-    fields = reader.schema
     con.register(
         "not_listed", pa.Table.from_batches(not_listed, pa.schema([fields.field(c) for c in _NOT_LISTED]))
     )
@@ -466,13 +470,11 @@ class _Duplicates:
         """Which rows of ``batch`` carry a duplicated id (None: none)."""
         if not self.any:
             return None
-        twice = pc.or_(
-            pc.is_in(batch.column("id_number"), value_set=self.numbers),
-            pc.and_(
-                pc.is_null(batch.column("id_number")),
-                pc.is_in(batch.column("personal_id"), value_set=self.texts),
-            ),
-        )
+        numbers = batch.column("id_number")
+        twice = pc.is_in(numbers, value_set=self.numbers)
+        if len(self.texts) and numbers.null_count:  # an id that is not 12 digits (not on a list)
+            texts = pc.is_in(batch.column("personal_id"), value_set=self.texts)
+            twice = pc.or_(twice, pc.and_(pc.is_null(numbers), texts))
         twice = pc.fill_null(twice, False)
         return twice if pc.any(twice).as_py() else None
 
