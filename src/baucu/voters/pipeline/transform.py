@@ -248,11 +248,16 @@ def _classify(
                 NULLIF(lower(_trim(household_head)), '') AS household_head
             FROM raw)
     """)
-    # Residence groups are matched on the law core's match key, computed once per distinct name.
-    names = con.execute(
-        "SELECT DISTINCT list_commune, list_group FROM placed"
-        " WHERE NOT at_facility AND list_group IS NOT NULL"
-    ).fetchall()
+    # Residence groups are matched on the law core's match key, computed once per distinct name: those
+    # of the permanent and of the temporary residences, as ``placed`` reads them (a superset of the
+    # groups where citizens are listed, from two columns each instead of the seven that decide).
+    names = con.execute("""
+        SELECT _trim(permanent_commune_code), permanent_residence_group FROM raw
+        WHERE permanent_residence_group IS NOT NULL
+        UNION
+        SELECT NULLIF(_trim(temporary_commune_code), ''), temporary_residence_group FROM raw
+        WHERE temporary_residence_group IS NOT NULL
+    """).fetchall()
     con.register(
         "group_names",
         pa.table(
