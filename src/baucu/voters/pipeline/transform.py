@@ -87,10 +87,10 @@ REJECTION_CODES: dict[str, str] = {
 MANUAL_EXCLUSIONS = ("manual_decision_birth_year", "manual_decision_leap_day")
 
 Progress = Callable[[str], None]
-# DuckDB's own cap (it spills to disk beyond it); with Python and Arrow on top the process peaked at
-# 2.7 GB on 10 M citizens, inside the 4 GB budget of docs/performance.md. Its default (80 % of RAM) let
-# the same run reach 5 GB.
-DEFAULT_MEMORY_LIMIT = "2500MB"
+# DuckDB's own cap (it spills to disk beyond it). The sorted rows are held as Arrow batches in Python
+# until every id has been seen (see _Duplicates), on top of it: at 10 M citizens the process peaked at
+# 2.8 GB with this cap, inside the 4 GB budget of docs/performance.md, as fast as with 2,500 MB (3.6 GB).
+DEFAULT_MEMORY_LIMIT = "1800MB"
 # A character that is not ASCII or a precomposed Vietnamese letter (see ``_classify``).
 _NOT_SURELY_NFC = "[^\\x{1}-\\x{7F}" + VIETNAMESE_LETTERS + "]"
 # A value that starts or ends with a space or a no-break space (see ``_trim`` in ``_classify``).
@@ -381,7 +381,8 @@ def _write(con: duckdb.DuckDBPyConnection, staging: Path, p: RuleParameters) -> 
     # for a row not listed only what rejected.csv and excluded.csv need.
     query = """
         SELECT listed, area_idx, CASE WHEN listed THEN name_id END AS name_id, personal_id,
-            CASE WHEN listed THEN birth_date END AS birth_date, CASE WHEN listed THEN gender END AS gender,
+            CASE WHEN listed THEN birth_date END AS birth_date,
+            CASE WHEN listed THEN gender = 'F' END AS female,
             CASE WHEN listed THEN ethnicity END AS ethnicity,
             CASE WHEN listed THEN basis_code END AS basis_code,
             listed AND since_unknown AS since_unknown, row, problems, exclusion, id_number
@@ -506,8 +507,8 @@ class _Duplicates:
 
 class _ListColumns:
     """A sorted batch's columns as list_files takes them: the area's number, then the columns of
-    voters.parquet but ``seq``. The voting area, name and basis are dictionary arrays over the tables of
-    areas, names and bases (no text is copied); the contests are looked up by basis."""
+    voters.parquet but ``seq``. The voting area, name, gender and basis are dictionary arrays over the
+    tables of areas, names, genders and bases (no text is copied); the contests are looked up by basis."""
 
     def __init__(self, con: duckdb.DuckDBPyConnection, p: RuleParameters) -> None:
         self.areas = con.sql("SELECT voting_area_id FROM areas ORDER BY area_idx").to_arrow_table()[0]
@@ -516,11 +517,12 @@ class _ListColumns:
             con.sql("SELECT full_name FROM names ORDER BY name_id").to_arrow_table()[0].combine_chunks()
         )
         self.basis = pa.array([b for b, *_ in p.contests], pa.string())
+        self.genders = pa.array(["M", "F"], pa.string())  # by ``female``
         self.votes = [pa.array([flags[i] for _, *flags in p.contests], pa.bool_()) for i in range(3)]
         text = pa.dictionary(pa.int32(), pa.string())
         self.schema = pa.schema(
             [("area_idx", pa.int32()), ("voting_area_id", text), ("personal_id", pa.string()),
-             ("full_name", text), ("birth_date", pa.string()), ("gender", pa.string()),
+             ("full_name", text), ("birth_date", pa.string()), ("gender", text),
              ("ethnicity", pa.string()), ("votes_na", pa.bool_()), ("votes_provincial", pa.bool_()),
              ("votes_commune", pa.bool_()), ("basis", text)]
         )  # fmt: skip
@@ -535,7 +537,7 @@ class _ListColumns:
                 batch.column("personal_id"),
                 pa.DictionaryArray.from_arrays(pc.subtract(batch.column("name_id"), 1), self.names),
                 batch.column("birth_date"),
-                batch.column("gender"),
+                pa.DictionaryArray.from_arrays(batch.column("female").cast(pa.int32()), self.genders),
                 batch.column("ethnicity"),
                 *(v.take(basis) for v in self.votes),
                 pa.DictionaryArray.from_arrays(basis, self.basis),
