@@ -95,7 +95,11 @@ DEFAULT_MEMORY_LIMIT = "1800MB"
 _NOT_SURELY_NFC = "[^\\x{1}-\\x{7F}" + VIETNAMESE_LETTERS + "]"
 # A value that starts or ends with a space or a no-break space (see ``_trim`` in ``_classify``).
 _PADDED = "t LIKE ' %' OR t LIKE '% ' OR t LIKE '\u00a0%' OR t LIKE '%\u00a0'"
-_NOT_LISTED = ["row", "personal_id", "problems", "exclusion", "id_number"]
+# The columns kept of a row not listed.
+_NOT_LISTED = pa.schema(
+    [("row", pa.int64()), ("personal_id", pa.string()), ("problems", pa.int32()), ("exclusion", pa.string()),
+     ("id_number", pa.int64())]
+)  # fmt: skip
 _DUPLICATE_BIT = 1 << list(REJECTION_CODES).index("duplicate_personal_id")
 
 
@@ -380,13 +384,17 @@ def _write(con: duckdb.DuckDBPyConnection, staging: Path, p: RuleParameters) -> 
     # the ten million classified rows is built, and what goes through the sort is kept small: the area,
     # the name and the basis by number (turned back into texts and contests by ``_ListColumns``), and
     # for a row not listed only what rejected.csv and excluded.csv need.
-    query = """
+    # An exclusion by its position in this list (a number is cheaper to sort than a text).
+    exclusions = [*p.not_listed_statuses, "under_age", *MANUAL_EXCLUSIONS]
+    exclusion_list = "[" + ", ".join(sql_literal(x) for x in exclusions) + "]"
+    query = f"""
         SELECT listed, area_idx, CASE WHEN listed THEN name_id END AS name_id, personal_id,
             CASE WHEN listed THEN birth_date END AS birth_date,
             CASE WHEN listed THEN gender = 'F' END AS female,
             CASE WHEN listed THEN ethnicity END AS ethnicity,
             CASE WHEN listed THEN basis_code END AS basis_code,
-            listed AND since_unknown AS since_unknown, row, problems, exclusion, id_number
+            listed AND since_unknown AS since_unknown, row, problems, id_number,
+            CAST(list_position({exclusion_list}, exclusion) AS UTINYINT) AS exclusion_code
         FROM classified
         -- The key packed into three columns (a shorter key sorts faster): the listed first, by area
         -- and residence group, the others by input row; household; head first, name rank, id (a
@@ -403,13 +411,23 @@ def _write(con: duckdb.DuckDBPyConnection, staging: Path, p: RuleParameters) -> 
     result = con.sql(query).to_arrow_table()
     listed_parts: list[pa.RecordBatch] = []
     not_listed_parts: list[pa.RecordBatch] = []
+    exclusion_texts = pa.array([None, *exclusions], pa.string())  # list_position counts from 1
+
+    def not_listed_columns(batch: pa.RecordBatch) -> pa.RecordBatch:
+        code = pc.fill_null(batch.column("exclusion_code"), 0).cast(pa.int32())
+        return pa.RecordBatch.from_arrays(
+            [*(batch.column(c) for c in ("row", "personal_id", "problems")), exclusion_texts.take(code),
+             batch.column("id_number")],
+            schema=_NOT_LISTED,
+        )  # fmt: skip
+
     for batch in result.to_batches():
         listed = batch.column("listed")
         if listed.null_count == 0 and pc.all(listed).as_py():
             listed_parts.append(batch)
         else:
             listed_parts.append(batch.filter(listed))
-            not_listed_parts.append(batch.filter(pc.invert(listed)).select(_NOT_LISTED))
+            not_listed_parts.append(not_listed_columns(batch.filter(pc.invert(listed))))
     # Only now, with every id seen, are the duplicates known: the lists are written after.
     duplicates = _Duplicates(listed_parts + not_listed_parts)
     since_unknown: list[pa.RecordBatch] = []
@@ -418,7 +436,7 @@ def _write(con: duckdb.DuckDBPyConnection, staging: Path, p: RuleParameters) -> 
         for part in listed_parts:
             twice = duplicates.among(part)
             if twice is not None:
-                not_listed_parts.append(duplicates.rejected(part.filter(twice).select(_NOT_LISTED)))
+                not_listed_parts.append(duplicates.rejected(not_listed_columns(part.filter(twice))))
                 part = part.filter(pc.invert(twice))
             unknown = part.column("since_unknown")
             if pc.any(unknown).as_py():
@@ -431,9 +449,7 @@ def _write(con: duckdb.DuckDBPyConnection, staging: Path, p: RuleParameters) -> 
     listed_parts.clear()  # free the batches written
     del result
     not_listed = [duplicates.rejected(b, only_duplicates=True) for b in not_listed_parts]
-    con.register(
-        "not_listed", pa.Table.from_batches(not_listed, pa.schema([fields.field(c) for c in _NOT_LISTED]))
-    )
+    con.register("not_listed", pa.Table.from_batches(not_listed, _NOT_LISTED))
     unknown_schema = pa.schema([fields.field("row"), fields.field("personal_id")])
     con.register("since_unknown", pa.Table.from_batches(since_unknown, unknown_schema))
     messages = pa.table(
