@@ -342,3 +342,80 @@ def test_short_or_non_numeric_identity_numbers_are_rejected_not_fatal(run: Run) 
         ("4", "bad_personal_id"),
     ]
     assert [v["personal_id"] for v in r.voters] == [good["personal_id"]]
+
+
+def test_a_duplicated_id_padded_with_spaces_is_the_same_id(run: Run) -> None:
+    # The id is trimmed before anything else: " 0…1 " and "0…1" are one citizen listed twice.
+    a = person()
+    padded = person(name="Lò Văn Bình", personal_id=f"\u00a0{a['personal_id']} ")
+    r = run([a, padded, person()])
+    assert [(x["row"], x["code"]) for x in r.rejected] == [
+        ("1", "duplicate_personal_id"),
+        ("2", "duplicate_personal_id"),
+    ]
+    assert a["personal_id"] not in {v["personal_id"] for v in r.voters}
+
+
+def test_a_duplicated_malformed_id_is_rejected_for_both_reasons(run: Run) -> None:
+    good = person()
+    r = run([person(personal_id="12345"), good, person(personal_id="12345"), person(personal_id="")])
+    assert [(x["row"], x["code"]) for x in r.rejected] == [
+        ("1", "bad_personal_id"),
+        ("1", "duplicate_personal_id"),
+        ("3", "bad_personal_id"),
+        ("3", "duplicate_personal_id"),
+        ("4", "bad_personal_id"),  # an empty id is missing, not a duplicate of another missing one
+    ]
+    assert [v["personal_id"] for v in r.voters] == [good["personal_id"]]
+
+
+def test_an_under_age_duplicate_is_rejected_not_excluded(run: Run) -> None:
+    adult = person()
+    child = person(birth="2015-01-01", personal_id=adult["personal_id"])
+    r = run([adult, child])
+    assert r.voters == []
+    assert r.excluded == {}
+    assert r.summary["excluded"] == {"total": 0, "by_code": {}}
+    assert r.summary["rejected"]["by_code"]["duplicate_personal_id"] == 2
+
+
+def test_values_padded_with_spaces_or_no_break_spaces_are_trimmed(run: Run) -> None:
+    p = person(permanent_commune_code="\u00a006040 ", gender=" F", birth=" 1980-05-01\u00a0")
+    p["personal_id"] = make_id(1980, True, 7)
+    r = run([p])
+    assert [(v["personal_id"], v["gender"], v["birth_date"]) for v in r.voters] == [
+        (p["personal_id"], "F", "1980-05-01")
+    ]
+
+
+def _duckdb_csv(parquet: Path, csv_path: Path) -> bytes:
+    import duckdb
+
+    con = duckdb.connect()
+    con.execute(f"COPY (SELECT * FROM read_parquet('{parquet}')) TO '{csv_path}' (HEADER, DELIMITER ',')")
+    return csv_path.read_bytes()
+
+
+def test_voters_csv_is_what_duckdb_writes_for_the_same_rows(run: Run, tmp_path: Path) -> None:
+    # voters.csv is written by Arrow when no value needs quoting; it must be DuckDB's CSV byte for byte.
+    rows = [
+        person(name="Nguyễn Văn An", personal_id=make_id(1980, False, 1)),
+        person(name="Hoàng Thị Ánh", gender="F", personal_id=make_id(1980, True, 2)),
+        person(name="Hà Văn Ưng", personal_id=make_id(1980, False, 3), ethnicity="H'Mông"),
+    ]
+    r = run(rows)
+    assert len(r.voters) == 3
+    assert (r.out / "voters.csv").read_bytes() == _duckdb_csv(r.out / "voters.parquet", tmp_path / "d.csv")
+
+
+def test_a_name_with_a_comma_or_an_empty_ethnicity_is_quoted_as_duckdb_does(run: Run, tmp_path: Path) -> None:
+    # Arrow refuses to write these unquoted; DuckDB then writes the CSV, quoting what needs it.
+    comma = person(name='Nguyễn Văn "Tý", An', personal_id=make_id(1980, False, 1))
+    blank = person(name="Lò Thị Bình", gender="F", ethnicity="", personal_id=make_id(1980, True, 2))
+    for rows in ([comma], [blank]):
+        r = run(rows)
+        assert (r.out / "voters.csv").read_bytes() == _duckdb_csv(
+            r.out / "voters.parquet", tmp_path / "d.csv"
+        )
+        assert [v["full_name"] for v in r.voters] == [rows[0]["full_name"]]
+        assert [v["ethnicity"] for v in r.voters] == [rows[0]["ethnicity"]]
