@@ -1,7 +1,11 @@
 """Population extract + voting-area plan → voter lists (spec/formats.md §6), set-based in DuckDB.
 
-One pass of SQL over the extract; the law's parameters come from ``baucu.law.voters`` through
-``rules``. Per citizen:
+The law's parameters come from ``baucu.law.voters`` through ``rules``. Two short passes over the
+extract collect its distinct names (cleaned and ranked in Vietnamese order once each) and residence
+groups (matched to the plan once each); then one query classifies every row and sorts them all, the
+listed voters first in the order of their lists. The sorted rows come back as Arrow batches: the
+duplicated ids are found among them (``_Duplicates``), and ``list_files`` numbers and writes the lists.
+Per citizen:
 
 1. **Rejected** (``rejected.csv``): the row is wrong. Every problem of the row is reported, one line
    each, in the order of ``REJECTION_CODES``; a row with any problem is not listed. Every row that
@@ -382,8 +386,9 @@ def _write(con: duckdb.DuckDBPyConnection, staging: Path, p: RuleParameters) -> 
     # id), then the rows not listed in input order. The listed go to list_files, which numbers and
     # writes them; the others (about a quarter) are kept for rejected.csv and excluded.csv. No table of
     # the ten million classified rows is built, and what goes through the sort is kept small: the area,
-    # the name and the basis by number (turned back into texts and contests by ``_ListColumns``), and
-    # for a row not listed only what rejected.csv and excluded.csv need.
+    # the name, the gender, the basis and the exclusion by number (turned back into texts and contests
+    # by ``_ListColumns`` and ``not_listed_columns``), and for a row not listed only what rejected.csv
+    # and excluded.csv need.
     # An exclusion by its position in this list (a number is cheaper to sort than a text).
     exclusions = [*p.not_listed_statuses, "under_age", *MANUAL_EXCLUSIONS]
     exclusion_list = "[" + ", ".join(sql_literal(x) for x in exclusions) + "]"
