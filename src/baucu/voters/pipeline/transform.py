@@ -414,8 +414,6 @@ def _write(con: duckdb.DuckDBPyConnection, staging: Path, p: RuleParameters) -> 
     columns = _ListColumns(con, p)
     # The whole result at once: DuckDB builds an Arrow table on all its threads, a reader on one.
     result = con.sql(query).to_arrow_table()
-    listed_parts: list[pa.RecordBatch] = []
-    not_listed_parts: list[pa.RecordBatch] = []
     exclusion_texts = pa.array([None, *exclusions], pa.string())  # list_position counts from 1
 
     def not_listed_columns(batch: pa.RecordBatch) -> pa.RecordBatch:
@@ -426,13 +424,10 @@ def _write(con: duckdb.DuckDBPyConnection, staging: Path, p: RuleParameters) -> 
             schema=_NOT_LISTED,
         )  # fmt: skip
 
-    for batch in result.to_batches():
-        listed = batch.column("listed")
-        if listed.null_count == 0 and pc.all(listed).as_py():
-            listed_parts.append(batch)
-        else:
-            listed_parts.append(batch.filter(listed))
-            not_listed_parts.append(not_listed_columns(batch.filter(pc.invert(listed))))
+    # The listed rows are the first ``n_listed`` (sorted so): two slices, nothing copied.
+    n_listed = pc.sum(result.column("listed")).as_py() or 0
+    listed_parts = result.slice(0, n_listed).to_batches()
+    not_listed_parts = [not_listed_columns(b) for b in result.slice(n_listed).to_batches()]
     # Only now, with every id seen, are the duplicates known: the lists are written after.
     duplicates = _Duplicates(listed_parts + not_listed_parts)
     since_unknown: list[pa.RecordBatch] = []
