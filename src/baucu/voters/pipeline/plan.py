@@ -9,6 +9,7 @@ order on the list (houses in street or hamlet order, Form 31 note).
 from __future__ import annotations
 
 import csv
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +25,13 @@ COLUMNS = ("commune_code", "residence_group", "facility_code", "voting_area_id")
 _RULE = "spec/formats.md §5"
 _COMMUNE_CODE = re.compile(r"[0-9]{5}")
 _MAX_PROBLEMS = 100
+
+
+@functools.lru_cache(maxsize=1 << 20)
+def residence_group_key(name: str) -> str:
+    """``match_key`` of a residence-group name, remembered: the plan and the extract spell most of
+    their groups alike, and a province has tens of thousands of them."""
+    return match_key(name)
 
 
 @dataclass(frozen=True)
@@ -83,7 +91,7 @@ def _checked(path: Path, rows: list[list[str]]) -> Plan:
                 n, "residence_group", "group_xor_facility", "exactly one of residence_group, facility_code"
             )
         elif group:
-            key = (commune, match_key(group))
+            key = (commune, residence_group_key(group))
             if key in seen_groups:
                 problem(
                     n,

@@ -35,6 +35,7 @@ import json
 import os
 import shutil
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -45,10 +46,9 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from baucu.law.collation import match_key
 from baucu.voters.pipeline.encoding import VIETNAMESE_LETTERS
 from baucu.voters.pipeline.list_files import write_lists
-from baucu.voters.pipeline.plan import read_plan
+from baucu.voters.pipeline.plan import read_plan, residence_group_key
 from baucu.voters.pipeline.problems import invalid
 from baucu.voters.pipeline.read import load_extract
 from baucu.voters.pipeline.rules import RuleParameters, rule_parameters, sql_list, sql_literal
@@ -272,7 +272,7 @@ def _classify(
             {
                 "list_commune": pa.array([n[0] for n in names], pa.string()),
                 "list_group": pa.array([n[1] for n in names], pa.string()),
-                "group_key": pa.array([match_key(n[1]) for n in names], pa.string()),
+                "group_key": pa.array([residence_group_key(n[1]) for n in names], pa.string()),
             }
         ),
     )
@@ -430,28 +430,74 @@ def _write(con: duckdb.DuckDBPyConnection, staging: Path, p: RuleParameters) -> 
     not_listed_parts = [not_listed_columns(b) for b in result.slice(n_listed).to_batches()]
     # Only now, with every id seen, are the duplicates known: the lists are written after.
     duplicates = _Duplicates(listed_parts + not_listed_parts)
+    kept: list[tuple[pa.RecordBatch, pa.Array | None]] = []  # a part, and which of its rows to keep
     since_unknown: list[pa.RecordBatch] = []
-
-    def kept() -> Iterator[pa.RecordBatch]:  # consumed by write_lists while its threads write
-        for part in listed_parts:
-            twice = duplicates.among(part)
+    for part in listed_parts:
+        twice = duplicates.among(part)
+        keep = None
+        if twice is not None:
+            not_listed_parts.append(not_listed_columns(part.filter(twice)))
+            keep = pc.invert(twice)
+        unknown = part.column("since_unknown")
+        if pc.any(unknown).as_py():
             if twice is not None:
-                not_listed_parts.append(duplicates.rejected(not_listed_columns(part.filter(twice))))
-                part = part.filter(pc.invert(twice))
-            unknown = part.column("since_unknown")
-            if pc.any(unknown).as_py():
-                since_unknown.append(part.filter(unknown).select(["row", "personal_id"]))
+                unknown = pc.and_(unknown, keep)
+            since_unknown.append(part.filter(unknown).select(["row", "personal_id"]))
+        kept.append((part, keep))
+
+    def lists() -> Iterator[pa.RecordBatch]:  # filtered here, while write_lists's threads write
+        for part, keep in kept:
+            if keep is not None:
+                part = part.filter(keep)
             if part.num_rows:
                 yield columns(part)
 
-    write_lists(con, kept(), columns.schema, staging / "voters.parquet", staging / "voters.csv")
-    fields = result.schema
-    listed_parts.clear()  # free the batches written
-    del result
-    not_listed = [duplicates.rejected(b, only_duplicates=True) for b in not_listed_parts]
-    con.register("not_listed", pa.Table.from_batches(not_listed, _NOT_LISTED))
-    unknown_schema = pa.schema([fields.field("row"), fields.field("personal_id")])
-    con.register("since_unknown", pa.Table.from_batches(since_unknown, unknown_schema))
+    not_listed = pa.Table.from_batches([duplicates.rejected(b) for b in not_listed_parts], _NOT_LISTED)
+    unknown_schema = pa.schema([result.schema.field("row"), result.schema.field("personal_id")])
+    # rejected.csv, excluded.csv and their counts (DuckDB, on a cursor of its own) while the lists are
+    # written (Arrow's writers).
+    others = _NotListedWriter(con, not_listed, pa.Table.from_batches(since_unknown, unknown_schema), staging)
+    try:
+        write_lists(con, lists(), columns.schema, *_list_paths(staging))
+    finally:
+        not_listed_summary = others.result()
+    return _summary(con, staging / "voters.parquet", p, not_listed_summary)
+
+
+def _list_paths(staging: Path) -> tuple[Path, Path]:
+    return staging / "voters.parquet", staging / "voters.csv"
+
+
+class _NotListedWriter(threading.Thread):
+    """Writes rejected.csv and excluded.csv and counts them, in a thread; ``result`` waits for it."""
+
+    def __init__(
+        self, con: duckdb.DuckDBPyConnection, not_listed: pa.Table, since_unknown: pa.Table, staging: Path
+    ) -> None:
+        super().__init__(daemon=True)
+        self.cursor = con.cursor()
+        self.cursor.register("not_listed", not_listed)
+        self.cursor.register("since_unknown", since_unknown)
+        self.staging = staging
+        self.summary: dict[str, Any] = {}
+        self.error: BaseException | None = None
+        self.start()
+
+    def run(self) -> None:
+        try:
+            self.summary = _write_not_listed(self.cursor, self.staging)
+        except BaseException as exc:  # re-raised by result() in the caller's thread
+            self.error = exc
+
+    def result(self) -> dict[str, Any]:
+        self.join()
+        self.cursor.close()
+        if self.error is not None:
+            raise self.error
+        return self.summary
+
+
+def _write_not_listed(con: duckdb.DuckDBPyConnection, staging: Path) -> dict[str, Any]:
     messages = pa.table(
         {
             "code": pa.array(list(REJECTION_CODES), pa.string()),
@@ -472,7 +518,7 @@ def _write(con: duckdb.DuckDBPyConnection, staging: Path, p: RuleParameters) -> 
         COPY (SELECT personal_id, exclusion AS code FROM not_listed WHERE exclusion IS NOT NULL ORDER BY row)
         TO '{_sql_path(staging / "excluded.csv")}' (HEADER, DELIMITER ',')
     """)
-    return _summary(con, staging / "voters.parquet", p, _not_listed_summary(con))
+    return _not_listed_summary(con)
 
 
 class _Duplicates:
@@ -501,10 +547,10 @@ class _Duplicates:
         twice = pc.fill_null(twice, False)
         return twice if pc.any(twice).as_py() else None
 
-    def rejected(self, batch: pa.RecordBatch, *, only_duplicates: bool = False) -> pa.RecordBatch:
+    def rejected(self, batch: pa.RecordBatch) -> pa.RecordBatch:
         """``batch`` (the columns of _NOT_LISTED) with its duplicated ids rejected: the problem added,
         the exclusion (a lawful reason not to list a valid row) removed."""
-        twice = self.among(batch) if only_duplicates else pa.array([True] * batch.num_rows)
+        twice = self.among(batch)
         if twice is None:
             return batch
         problems = batch.column("problems")
