@@ -26,7 +26,6 @@ import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
 import pyarrow.parquet as pq
 
-LIST_BATCH_ROWS = 1 << 17
 _ROW_GROUP_ROWS = 1 << 20
 _QUEUE_BATCHES = 8
 
