@@ -20,6 +20,7 @@ CAPABILITIES: dict[str, str] = {
     "results": "Results",
     "election": "Election setup",
     "voters": "Voter registry",
+    "printouts": "Voter registry",
     "synth": "Synthetic data",
     "accounts": "Accounts and roles",
     "audit": "Audit log",

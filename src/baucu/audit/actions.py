@@ -61,6 +61,7 @@ class AuditAction(IntEnum):
     # 8000–8999 personal data: every read of identity numbers and the like leaves a trace.
     PERSONAL_DATA_VIEWED = 8001
     PERSONAL_DATA_EXPORTED = 8002
+    PRINTOUTS_SWEPT = 8003
     # 9000–9999 system
     DEMO_LOADED = 9001
 
@@ -114,6 +115,10 @@ DESCRIPTIONS: dict[AuditAction, tuple[str, str]] = {
     AuditAction.LIST_COMPLAINT_DECIDED: ("Giải quyết khiếu nại danh sách cử tri", "List complaint decided"),
     AuditAction.PERSONAL_DATA_VIEWED: ("Xem dữ liệu cá nhân", "Personal data viewed"),
     AuditAction.PERSONAL_DATA_EXPORTED: ("Xuất dữ liệu cá nhân", "Personal data exported"),
+    AuditAction.PRINTOUTS_SWEPT: (
+        "Xóa bản in lưu tạm không còn dùng",
+        "Cached printouts no longer used deleted",
+    ),
     AuditAction.DEMO_LOADED: ("Nạp dữ liệu trình diễn", "Demo data loaded"),
 }
 

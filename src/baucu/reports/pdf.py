@@ -9,11 +9,13 @@ Speed (see docs/performance.md, "Printouts"): WeasyPrint lays out every page in 
 are laid out once per area (``card_stamp``), and ``cached`` keeps every rendered file in the file
 store under the SHA-256 of its HTML, of the WeasyPrint version and of this package's code: the second
 download of an unchanged list is a file read, and any change to a printed field (a voter added,
-removed, renamed, renumbered) changes the HTML and so the key, with nothing to invalidate by hand.
+removed, renamed, renumbered) changes the HTML and so the key, with nothing to invalidate by hand. The
+files hold identity numbers: ``printout_cache`` deletes those not used for a while.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import tempfile
@@ -55,19 +57,30 @@ def _renderer_version() -> str:
 
 
 def _cache_path(html: str) -> Path:
+    key = hashlib.sha256((_renderer_version() + html).encode()).hexdigest()
+    return cache_dir() / key[:2] / f"{key}.pdf"
+
+
+def cache_dir() -> Path:
     from django.conf import settings
 
-    key = hashlib.sha256((_renderer_version() + html).encode()).hexdigest()
-    return Path(settings.FILE_STORE_DIR) / CACHE_FOLDER / key[:2] / f"{key}.pdf"
+    return Path(settings.FILE_STORE_DIR) / CACHE_FOLDER
 
 
 def cached(html: str, render: Callable[[], bytes]) -> bytes:
-    """The PDF of ``html`` from the file store, else ``render()`` stored there (atomically)."""
+    """The PDF of ``html`` from the file store, else ``render()`` stored there (atomically).
+
+    A file served is touched: its modification time is its last use, which ``printout_cache.sweep``
+    goes by."""
     path = _cache_path(html)
     try:
-        return path.read_bytes()
+        pdf = path.read_bytes()
     except FileNotFoundError:
         pass
+    else:
+        with contextlib.suppress(FileNotFoundError):  # swept meanwhile: the bytes read are the file's
+            os.utime(path)
+        return pdf
     pdf = render()
     path.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".tmp", delete=False) as out:
