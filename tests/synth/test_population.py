@@ -13,8 +13,9 @@ import pytest
 
 from baucu.synth.cli import main as synth_main
 from baucu.synth.places import communes_of
-from baucu.synth.population import COLUMNS, PopulationSpec, population
+from baucu.synth.population import PopulationSpec, population
 from baucu.voters.pipeline.cli import main as transform_main
+from baucu.voters.pipeline.read import COLUMNS
 
 SMALL = PopulationSpec(size=20_000, seed=7, chunk_size=8_000)
 

@@ -26,25 +26,6 @@ import pyarrow.compute as pc
 from baucu.synth import names
 from baucu.synth.places import Geography, geography, voting_area_plan
 
-COLUMNS = (
-    "personal_id",
-    "full_name",
-    "birth_date",
-    "gender",
-    "ethnicity",
-    "permanent_commune_code",
-    "permanent_residence_group",
-    "temporary_commune_code",
-    "temporary_residence_group",
-    "temporary_since",
-    "vote_at_temporary",
-    "facility_code",
-    "facility_kind",
-    "status",
-    "household_id",
-    "household_head",
-)
-
 # Code of the province of birth registration (first 3 digits of the id; the 63-province codes).
 HOME_BIRTH_CODE = {20: 20}
 OTHER_BIRTH_CODES = (1, 4, 19, 24, 22, 8, 26, 38, 40, 79)

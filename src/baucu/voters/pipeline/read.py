@@ -22,6 +22,25 @@ import pyarrow.csv as pa_csv
 from baucu.voters.pipeline.encoding import ensure_utf8
 from baucu.voters.pipeline.problems import InvalidInput, invalid
 
+# The columns of spec/formats.md §4, in the order of its table (the generator writes them so).
+COLUMNS = (
+    "personal_id",
+    "full_name",
+    "birth_date",
+    "gender",
+    "ethnicity",
+    "permanent_commune_code",
+    "permanent_residence_group",
+    "temporary_commune_code",
+    "temporary_residence_group",
+    "temporary_since",
+    "vote_at_temporary",
+    "facility_code",
+    "facility_kind",
+    "status",
+    "household_id",
+    "household_head",
+)
 REQUIRED = (
     "personal_id",
     "full_name",
@@ -32,17 +51,7 @@ REQUIRED = (
     "permanent_residence_group",
     "status",
 )
-OPTIONAL = (
-    "temporary_commune_code",
-    "temporary_residence_group",
-    "temporary_since",
-    "vote_at_temporary",
-    "facility_code",
-    "facility_kind",
-    "household_id",
-    "household_head",
-)
-COLUMNS = REQUIRED + OPTIONAL
+OPTIONAL = tuple(c for c in COLUMNS if c not in REQUIRED)
 _RULE = "spec/formats.md §4"
 _BATCH = 64 << 20
 
