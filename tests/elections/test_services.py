@@ -75,6 +75,20 @@ def test_commune_council_constituency_with_6_seats_is_refused__art_10_4(
         assert "Art. 10(4)" in message
 
 
+def test_voting_may_start_earlier_than_7_but_not_before_5__art_71_1(
+    election: Election, committee: Actor
+) -> None:
+    with pytest.raises(SetupError) as caught:
+        _area(election, committee, voting_start=dt.time(4, 30))
+    assert caught.value.by_field("en")["voting_start"] == [
+        "Voting starts at 07:00; a Team may start earlier, but not before 05:00. (Art. 71(1))"
+    ]
+    with pytest.raises(SetupError):
+        _area(election, committee, voting_start=dt.time(7, 30))
+    area = _area(election, committee, voting_start=dt.time(5, 0))
+    assert area.voting_start == dt.time(5, 0)  # type: ignore[attr-defined]
+
+
 def test_a_team_of_10_civilians_is_refused__art_25_1(election: Election, committee: Actor) -> None:
     area = _area(election, committee)
     members = [MemberInput("Hoàng Văn An", "chair"), MemberInput("Nông Thị Bình", "secretary")]

@@ -279,3 +279,26 @@ def test_the_dashboard_marks_steps_done_where_the_data_shows_them(election: Elec
     assert "voting_areas_decided" not in progress.province_done(province, election, commune.province)
     page = _client(committee).get(f"/bo/bau-cu/{election.pk}/xa/{KY_LUA}/?as_of=2026-01-15").content.decode()
     assert page.count("status-done") >= 3
+
+
+def test_the_team_start_hour_is_set_on_the_area_page_without_a_late_justification__art_71_1(
+    election: Election, system: Actor
+) -> None:
+    commune = Commune.objects.get(code=KY_LUA)
+    area = services.do_create_voting_area(
+        election, commune=commune, number=1, residence_groups=["Tổ 1"], justification=LATE, actor=system
+    )
+    committee = make_actor(Role.COMMUNE_COMMITTEE, Jurisdiction.commune("20", KY_LUA), "ubbc-gio")
+    web = _client(committee)
+    page = web.get(f"/bo/bau-cu/khu-vuc-bo-phieu/{area.pk}/").content.decode()
+    assert 'name="voting_start"' in page
+    assert 'value="07:00"' in page
+    fields = {"number": "1", "kind": "residential", "residence_groups": "Tổ 1", "voting_start": "06:00"}
+    web.post(f"/bo/bau-cu/khu-vuc-bo-phieu/{area.pk}/", fields, follow=True)
+    area.refresh_from_db()
+    assert area.voting_start == dt.time(6, 0)
+    fields["voting_start"] = "04:45"
+    refused = web.post(f"/bo/bau-cu/khu-vuc-bo-phieu/{area.pk}/", fields).content.decode()
+    assert "Điều 71 khoản 1" in refused
+    area.refresh_from_db()
+    assert area.voting_start == dt.time(6, 0)

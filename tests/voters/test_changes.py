@@ -74,6 +74,20 @@ def test_team_starting_at_0500_moves_the_cutoff__art_71_1(world: World) -> None:
     assert add(world, vn(2026, 3, 14, 4, 59), voting_start=early).article == "Art. 29(4)"
 
 
+def test_the_start_set_for_the_voting_area_moves_its_cutoff__art_71_1(world: World) -> None:
+    from baucu.elections import services
+
+    area = world.areas["A"]
+    services.do_update_voting_area(area, voting_start=dt.time(6, 0), actor=world.actors["A"])
+    with pytest.raises(ListChangeError):
+        add(world, vn(2026, 3, 14, 6, 0))  # stored start 06:00: closed from 06:00 the day before
+    with pytest.raises(ListChangeError):
+        do_remove_voter(
+            world.voters[0], reason="moved_out", actor=world.actors["A"], at=vn(2026, 3, 14, 6, 30)
+        )
+    assert add(world, vn(2026, 3, 14, 5, 59)).kind == ListChange.Kind.ADDITION
+
+
 @pytest.mark.parametrize(
     ("reason", "basis", "article", "commune_vote"),
     [

@@ -73,6 +73,11 @@ class VotingAreaForm(SetupForm):
     polling_place = forms.CharField(label=_("Polling place"), required=False, max_length=300)
     voter_count = forms.IntegerField(label=_("Voters (when known)"), required=False, min_value=0)
     is_mountainous = forms.BooleanField(label=_("Mountainous, island or sparsely populated"), required=False)
+    voting_start = forms.TimeField(
+        label=_("Voting starts (07:00, or earlier but not before 05:00; Art. 71(1))"),
+        initial=dt.time(7, 0),
+        widget=forms.TimeInput(format="%H:%M", attrs={"type": "time"}),
+    )
 
 
 ROLE_WORDS = {

@@ -16,6 +16,7 @@ from baucu.elections.models import Constituency, Contest, Election, ElectionBody
 from baucu.law import bodies as law_bodies
 from baucu.law import calendar as law_calendar
 from baucu.law import districting
+from baucu.law import voters as law_voters
 from baucu.law.contests import Contest as LawContest
 from baucu.law.outcome import InvalidInput, Outcome, Problem, Reason, Severity
 from baucu.units.models import Commune, Province
@@ -158,6 +159,20 @@ def voting_area_violations(area: VotingArea) -> list[tuple[str, Reason]]:
     if area.voter_count is not None:
         outcome = districting.check_voting_area_size(area.voter_count, area_kind(area))
         found += [("voter_count", r) for r in _blocking(outcome)]
+    if not law_voters.EARLIEST_VOTING_START <= area.voting_start <= law_voters.DEFAULT_VOTING_START:
+        found.append(
+            (
+                "voting_start",
+                _reason(
+                    "voting_start_out_of_range",
+                    "Art. 71(1)",
+                    "8.2",
+                    "Việc bỏ phiếu bắt đầu từ 7 giờ sáng; Tổ bầu cử có thể quyết định bắt đầu sớm hơn"
+                    " nhưng không được trước 5 giờ sáng.",
+                    "Voting starts at 07:00; a Team may start earlier, but not before 05:00.",
+                ),
+            )
+        )
     groups, facility = bool(area.residence_group_list), bool(area.facility.strip())
     if area.kind == VotingArea.Kind.RESIDENTIAL and not groups:
         found.append(

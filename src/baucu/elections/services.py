@@ -38,6 +38,7 @@ from baucu.elections.models import (
     VotingArea,
 )
 from baucu.law import calendar as law_calendar
+from baucu.law import voters as law_voters
 from baucu.law.outcome import InvalidInput, Reason
 from baucu.units.models import Commune, Province
 
@@ -349,6 +350,7 @@ def do_create_voting_area(
     polling_place: str = "",
     voter_count: int | None = None,
     is_mountainous: bool = False,
+    voting_start: dt.time = law_voters.DEFAULT_VOTING_START,
     justification: str = "",
     is_synthetic: bool = False,
     actor: Actor,
@@ -366,6 +368,7 @@ def do_create_voting_area(
         polling_place=polling_place,
         voter_count=voter_count,
         is_mountainous=is_mountainous,
+        voting_start=voting_start,
         is_synthetic=is_synthetic,
     )
     _raise_if(_voting_area_violations(area))
@@ -416,6 +419,7 @@ def do_update_voting_area(
         "polling_place",
         "voter_count",
         "is_mountainous",
+        "voting_start",
     }
     unknown = set(changes) - allowed
     if unknown:
@@ -428,16 +432,19 @@ def do_update_voting_area(
             value = "\n".join(str(g).strip() for g in value if str(g).strip())  # type: ignore[attr-defined]
         setattr(area, key, value)
     _raise_if(_voting_area_violations(area))
-    _raise_if(
-        _deadline_gate(
-            area.election,
-            "voting_area",
-            subject=str(area),
-            justification=justification,
-            actor=actor,
-            province=area.province,
+    # The Team sets its start hour (Art. 71(1)) up to election day: not the areas' deadline (Art. 11(4)).
+    new = snapshot(area)
+    if {k for k in changes if old.get(k) != new.get(k)} - {"voting_start"}:
+        _raise_if(
+            _deadline_gate(
+                area.election,
+                "voting_area",
+                subject=str(area),
+                justification=justification,
+                actor=actor,
+                province=area.province,
+            )
         )
-    )
     area.save()
     record(
         AuditAction.VOTING_AREA_UPDATED,

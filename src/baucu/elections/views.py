@@ -324,6 +324,7 @@ def voting_area_create(request: HttpRequest, election_id: int, commune_code: str
                 polling_place=data["polling_place"],
                 voter_count=data["voter_count"],
                 is_mountainous=data["is_mountainous"],
+                voting_start=data["voting_start"],
                 justification=data["justification"],
                 actor=actor,
             )
@@ -348,6 +349,7 @@ def voting_area_edit(request: HttpRequest, voting_area_id: int) -> HttpResponse:
         "polling_place": area.polling_place,
         "voter_count": area.voter_count,
         "is_mountainous": area.is_mountainous,
+        "voting_start": area.voting_start,
     }
     form = VotingAreaForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():

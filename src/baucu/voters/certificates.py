@@ -65,7 +65,7 @@ def do_issue_vote_elsewhere_certificate(
     window = law_changes.certificate_issue_allowed(local_naive(at), posting_date(election))
     if not window.value:
         raise ListChangeError(window.errors)
-    check_cutoff(election, at, voting_start)
+    check_cutoff(election, at, voting_start, origin_voter.voting_area)
     if destination_commune.code == origin_voter.commune_id:
         raise refusal(
             "certificate_same_commune",
@@ -162,7 +162,7 @@ def do_accept_vote_elsewhere_voter(
             "Khu vực bỏ phiếu không thuộc xã, phường ghi trên giấy chứng nhận.",
             "The voting area is not in the commune named on the certificate.",
         )
-    check_cutoff(election, at, voting_start)
+    check_cutoff(election, at, voting_start, area)
     decided = law_voters.vote_elsewhere_contests(certificate.province_id, certificate.destination_province_id)
     contests = decided.value
     # Across provinces the law core asks a person to confirm (law.md [2.17] UNVERIFIED): never refused,

@@ -5,8 +5,8 @@ asks :mod:`baucu.law` whether the change is lawful (the reason and its article, 
 24-hour cut-off of Art. 29–30), writes the voter row and a :class:`ListChange` with reason, actor and
 time, and one audit event, in one transaction. Nothing is written when the law refuses.
 
-The cut-off is voting start − 24 h. A Team may start before 07:00 (Art. 71(1)); election setup does
-not record a Team's start yet, so callers pass ``voting_start`` where it differs from 07:00.
+The cut-off is voting start − 24 h. A Team may start before 07:00 (Art. 71(1)): the start is the
+voting area's (``VotingArea.voting_start``, set in election setup); ``voting_start`` overrides it.
 """
 
 from __future__ import annotations
@@ -78,11 +78,13 @@ def require_manage(actor: Actor, commune: Commune, election: Election) -> None:
         raise PermissionDenied
 
 
-def check_cutoff(election: Election, at: dt.datetime, voting_start: dt.time | None) -> None:
-    """Refuse at or after voting start − 24 h (Art. 29–30, law.md [2.20])."""
-    outcome = law_voters.list_change_allowed(
-        local_naive(at), election.day, voting_start or law_voters.DEFAULT_VOTING_START
-    )
+def check_cutoff(
+    election: Election, at: dt.datetime, voting_start: dt.time | None, area: VotingArea | None = None
+) -> None:
+    """Refuse at or after voting start − 24 h (Art. 29–30, law.md [2.20]); the start is ``voting_start``,
+    else the voting area's (Art. 71(1)), else 07:00."""
+    start = voting_start or (area.voting_start if area is not None else law_voters.DEFAULT_VOTING_START)
+    outcome = law_voters.list_change_allowed(local_naive(at), election.day, start)
     if not outcome.value:
         raise ListChangeError(outcome.errors)
 
@@ -165,7 +167,7 @@ def do_add_voter(
     age = law_voters.voting_age(person.birth_date or person.birth_year, election.day)
     if age.value is not True:
         raise ListChangeError([r if r.severity is not Severity.INFO else _as_error(r) for r in age.reasons])
-    check_cutoff(election, at, voting_start)
+    check_cutoff(election, at, voting_start, area)
     contests = law_voters.CONTESTS_BY_BASIS[law_voters.Basis(basis)]
     with transaction.atomic(), unscoped("list changes: the service writes after its checks"):
         if Voter.objects.filter(
@@ -235,7 +237,7 @@ def do_remove_voter(
     rule = law_changes.change_rule(reason, law_changes.ChangeKind.REMOVAL)
     if rule.value is None:
         raise ListChangeError(rule.errors)
-    check_cutoff(election, at, voting_start)
+    check_cutoff(election, at, voting_start, voter.voting_area)
     with transaction.atomic(), unscoped("list changes: the service writes after its checks"):
         current = Voter.objects.select_for_update().get(pk=voter.pk)
         if current.status != Voter.Status.LISTED:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import ClassVar
 
 from django.db import models
@@ -40,6 +41,8 @@ class VotingArea(models.Model):
     polling_place = models.CharField(_("polling place"), max_length=300, blank=True)
     voter_count = models.PositiveIntegerField(_("voters"), null=True, blank=True)
     is_mountainous = models.BooleanField(_("mountainous, island or sparse"), default=False)
+    # Art. 71(1): 07:00, or earlier (not before 05:00) if the Team decides; the list cut-off is 24 h before.
+    voting_start = models.TimeField(_("voting starts"), default=dt.time(7, 0))
     is_synthetic = models.BooleanField(_("synthetic"), default=False)
 
     objects: ClassVar[ScopedManager[VotingArea]] = ScopedManager(  # type: ignore[assignment]
