@@ -120,3 +120,36 @@ def test_the_commune_upload_page_refuses_other_communes_rows(
     assert response.status_code == 302
     with unscoped("test"):
         assert VotingArea.objects.filter(election=election).count() == 1
+
+
+def test_the_optional_voting_start_column_is_read_and_checked__art_71_1(
+    tmp_path: Path, election: Election, system: Actor
+) -> None:
+    import datetime as dt
+
+    path = tmp_path / "areas.csv"
+    rows = [
+        "06187,1,residential,Tổ 1,,Nhà văn hóa,850,0,6:30\n",
+        "06187,2,residential,Tổ 2,,Nhà văn hóa,850,0,\n",
+    ]
+    path.write_text(HEADER.replace("\n", ",voting_start\n") + "".join(rows), encoding="utf-8")
+    assert (
+        do_import_voting_areas(election, read_rows(path), file=path.name, justification=LATE, actor=system)
+        == 2
+    )
+    with unscoped("test"):
+        starts = dict(VotingArea.objects.filter(election=election).values_list("number", "voting_start"))
+    assert starts == {1: dt.time(6, 30), 2: dt.time(7, 0)}
+    bad = tmp_path / "bad.csv"
+    bad.write_text(
+        HEADER.replace("\n", ",voting_start\n")
+        + "06187,3,residential,Tổ 3,,,850,0,4:30\n"  # before 05:00
+        + "06187,4,residential,Tổ 4,,,850,0,sáng\n",  # not a time
+        encoding="utf-8",
+    )
+    with pytest.raises(ImportRejected) as caught:
+        do_import_voting_areas(election, read_rows(bad), file=bad.name, justification=LATE, actor=system)
+    assert {(p.row, p.field, p.rule) for p in caught.value.problems} == {
+        (2, "voting_start", "Art. 71(1)"),
+        (3, "voting_start", "Art. 71(1)"),
+    }

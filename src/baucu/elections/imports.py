@@ -207,6 +207,20 @@ def split_list(value: str) -> list[str]:
 TRUE_WORDS = frozenset({"1", "x", "yes", "true", "có", "co"})
 
 
+def _time(value: str) -> dt.time | None:
+    """``HH:MM`` (or ``H:MM``, ``Hh``, ``HhMM``); empty is 07:00 (Art. 71(1)); None if unreadable."""
+    text = value.strip().lower().replace("h", ":").rstrip(":")
+    if not text:
+        return dt.time(7, 0)
+    parts = text.split(":")  # a spreadsheet's time cell reads as "06:30:00"
+    if len(parts) > 3 or not all(p.isdigit() for p in parts) or any(p != "00" for p in parts[2:]):
+        return None
+    try:
+        return dt.time(int(parts[0]), int(parts[1]) if len(parts) > 1 else 0)
+    except ValueError:
+        return None
+
+
 def _int(value: str) -> int | None:
     value = value.strip().replace(".", "")
     return int(value) if value.isdigit() else None
@@ -222,6 +236,8 @@ COLUMNS = (
     "voter_count",
     "is_mountainous",
 )
+# Optional: a file without the column gets 07:00 everywhere.
+OPTIONAL_COLUMNS = ("voting_start",)
 EXAMPLE = (
     "06187",
     "1",
@@ -231,11 +247,12 @@ EXAMPLE = (
     "Nhà văn hóa Tổ dân phố 1",
     "850",
     "0",
+    "07:00",
 )
 VOTING_AREA_TEMPLATE = TemplateSpec(
     kind="voting-areas",
     filename="khu-vuc-bo-phieu",
-    columns=COLUMNS,
+    columns=COLUMNS + OPTIONAL_COLUMNS,
     examples=(EXAMPLE,),
     instructions=(
         ("commune_code", "Mã xã, phường (5 chữ số)."),
@@ -250,6 +267,11 @@ VOTING_AREA_TEMPLATE = TemplateSpec(
         ("polling_place", "Địa điểm bỏ phiếu."),
         ("voter_count", "Số cử tri dự kiến: 300–4.000 (Điều 11 khoản 2)."),
         ("is_mountainous", "1 nếu miền núi, hải đảo, dân cư thưa (có thể dưới 300 cử tri)."),
+        (
+            "voting_start",
+            "Giờ bắt đầu bỏ phiếu (HH:MM): 07:00, hoặc sớm hơn nhưng không trước 05:00 (Điều 71 khoản 1);"
+            " để trống là 07:00.",
+        ),
     ),
     choices={"kind": tuple(VotingArea.Kind.values), "is_mountainous": ("0", "1")},
 )
@@ -323,12 +345,26 @@ def do_import_voting_areas(
                 )
             )
             continue
+        start = _time(row.get("voting_start", ""))
+        if start is None:
+            problems.append(
+                RowProblem(
+                    file,
+                    index,
+                    "voting_start",
+                    "Art. 71(1)",
+                    "a time HH:MM (07:00, or earlier but not before 05:00)",
+                    "giờ dạng HH:MM (07:00, hoặc sớm hơn nhưng không trước 05:00)",
+                )
+            )
+            continue
         area = VotingArea(
             election=election,
             province_id=commune.province_id,
             commune=commune,
             number=number,
             kind=kind,
+            voting_start=start,
             residence_groups="\n".join(g.strip() for g in row["residence_groups"].split(";") if g.strip()),
             facility=row["facility"].strip(),
             polling_place=row["polling_place"].strip(),
