@@ -144,3 +144,90 @@ def test_register_page_records_and_decides_a_complaint__art_33(world: World, cli
     with mock.patch("django.utils.timezone.now", return_value=vn(2026, 3, 6, 9, 0)):
         late = signed_in.post(url, {**form, "register-seq": "2"}).content.decode()
     assert "Điều 33" in late
+
+
+def test_an_upheld_complaint_corrects_the_voters_details_in_the_same_step__art_33(world: World) -> None:
+    from baucu.voters.complaints import VoterCorrection
+    from baucu.voters.models import ListChange
+
+    complaint = register(world, vn(2026, 2, 20, 9, 0))
+    voter = world.voters[0]
+    do_decide_list_complaint(
+        complaint,
+        outcome="upheld",
+        decision="Sửa dấu theo căn cước.",
+        correction=VoterCorrection(full_name="  Hoàng  Thị Lan ", ethnicity="Tày"),
+        actor=world.actors["A"],
+        at=vn(2026, 2, 21, 9, 0),
+    )
+    voter.refresh_from_db()
+    assert (voter.full_name, voter.ethnicity) == ("Hoàng Thị Lan", "Tày")
+    with unscoped("tests"):
+        change = ListChange.objects.get(voter=voter)
+    assert (change.kind, change.reason, change.article) == ("correction", "complaint_upheld", "Art. 33")
+    assert audit_actions()[-2:] == [AuditAction.LIST_COMPLAINT_DECIDED, AuditAction.VOTER_CORRECTED]
+
+
+def test_a_correction_needs_an_upheld_complaint_and_keeps_the_voter_of_age__art_33_art_2(
+    world: World,
+) -> None:
+    from baucu.voters.complaints import VoterCorrection
+
+    complaint = register(world, vn(2026, 2, 20, 9, 0))
+    voter = world.voters[0]
+    name = voter.full_name
+    with pytest.raises(ListChangeError) as refused:
+        do_decide_list_complaint(
+            complaint,
+            outcome="rejected",
+            decision="Không có căn cứ.",
+            correction=VoterCorrection(full_name="Tên khác"),
+            actor=world.actors["A"],
+            at=vn(2026, 2, 21, 9, 0),
+        )
+    assert refused.value.codes() == ["correction_needs_upheld_complaint"]
+    with pytest.raises(ListChangeError) as young:
+        do_decide_list_complaint(
+            complaint,
+            outcome="upheld",
+            decision="Sửa ngày sinh.",
+            correction=VoterCorrection(birth_date=dt.date(2010, 1, 1)),
+            actor=world.actors["A"],
+            at=vn(2026, 2, 21, 9, 0),
+        )
+    assert young.value.codes() == ["corrected_birth_date_under_age"]
+    assert "Art. 2" in young.value.messages("en")[0]
+    with pytest.raises(ListChangeError) as late:
+        do_decide_list_complaint(
+            complaint,
+            outcome="upheld",
+            decision="Sửa tên.",
+            correction=VoterCorrection(full_name="Tên khác"),
+            actor=world.actors["A"],
+            at=vn(2026, 3, 14, 7, 0),  # the 24-hour cut-off (Art. 29-30)
+        )
+    assert late.value.codes() == ["list_changes_closed"]
+    voter.refresh_from_db()
+    complaint.refresh_from_db()
+    assert voter.full_name == name
+    assert complaint.decided_at is None  # nothing written: the decision is taken again
+
+
+def test_the_register_page_decides_with_a_correction__art_33(world: World, client: Client) -> None:
+    complaint = register(world, vn(2026, 2, 20, 9, 0))
+    url = f"/bo/xa/06187/cu-tri/khieu-nai/?election={world.election.pk}"
+    signed_in = client_for(client, world.actors["A"])
+    with mock.patch("django.utils.timezone.now", return_value=vn(2026, 2, 21, 9, 0)):
+        assert "corrected_full_name" in signed_in.get(url).content.decode()
+        decision = {
+            "action": "decide",
+            "complaint": str(complaint.pk),
+            "outcome": "upheld",
+            "decision": "Sửa theo căn cước.",
+            "corrected_birth_date": "02/01/1990",
+            "corrected_gender": "F",
+        }
+        assert signed_in.post(url, decision).status_code == 302
+    voter = world.voters[0]
+    voter.refresh_from_db()
+    assert (voter.birth_date, voter.birth_year, voter.gender) == (dt.date(1990, 1, 2), 1990, "F")

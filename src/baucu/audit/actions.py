@@ -54,6 +54,7 @@ class AuditAction(IntEnum):
     # 3100–3299 voter-list changes after posting (Art. 29–30), certificates (Art. 34), complaints (Art. 33)
     VOTER_ADDED = 3101
     VOTER_REMOVED = 3102
+    VOTER_CORRECTED = 3103
     VOTE_ELSEWHERE_CERTIFICATE_ISSUED = 3110
     VOTE_ELSEWHERE_VOTER_ACCEPTED = 3111
     LIST_COMPLAINT_REGISTERED = 3120
@@ -100,6 +101,10 @@ DESCRIPTIONS: dict[AuditAction, tuple[str, str]] = {
     AuditAction.VOTER_IMPORT_FAILED: ("Nhập danh sách cử tri không thành công", "Voter list import failed"),
     AuditAction.VOTER_ADDED: ("Bổ sung cử tri vào danh sách", "Voter added to the list"),
     AuditAction.VOTER_REMOVED: ("Xóa tên cử tri khỏi danh sách", "Voter removed from the list"),
+    AuditAction.VOTER_CORRECTED: (
+        "Sửa thông tin cử tri theo khiếu nại được chấp nhận",
+        "Voter's details corrected on an upheld complaint",
+    ),
     AuditAction.VOTE_ELSEWHERE_CERTIFICATE_ISSUED: (
         "Cấp giấy chứng nhận đi bầu cử ở nơi khác",
         "Certificate to vote elsewhere issued",

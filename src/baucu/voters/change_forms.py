@@ -81,3 +81,12 @@ class DecideComplaintForm(forms.Form):
     complaint = forms.IntegerField(widget=forms.HiddenInput)
     outcome = forms.ChoiceField(label=_("Outcome"), choices=ListComplaint.Outcome.choices)
     decision = forms.CharField(label=_("Decision"), widget=forms.Textarea(attrs={"rows": 2}))
+    # An upheld complaint about a voter's details corrects them (Art. 33); empty fields stay as they are.
+    corrected_full_name = forms.CharField(label=_("Corrected full name"), max_length=150, required=False)
+    corrected_birth_date = forms.DateField(
+        label=_("Corrected date of birth"), required=False, input_formats=["%d/%m/%Y", "%Y-%m-%d"]
+    )
+    corrected_gender = forms.ChoiceField(
+        label=_("Corrected sex"), choices=[("", "—"), *Voter.Gender.choices], required=False
+    )
+    corrected_ethnicity = forms.CharField(label=_("Corrected ethnicity"), max_length=60, required=False)

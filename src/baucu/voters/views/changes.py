@@ -35,7 +35,12 @@ from baucu.voters.changes import (
     do_add_voter,
     do_remove_voter,
 )
-from baucu.voters.complaints import do_decide_list_complaint, do_register_list_complaint, is_overdue
+from baucu.voters.complaints import (
+    VoterCorrection,
+    do_decide_list_complaint,
+    do_register_list_complaint,
+    is_overdue,
+)
 from baucu.voters.models import ListChange, ListComplaint, VoteElsewhereCertificate, Voter
 
 
@@ -278,8 +283,18 @@ def complaints(request: HttpRequest, commune_code: str) -> HttpResponse:
                     complaint = register.filter(pk=data["complaint"]).first()
                     if complaint is None:
                         raise Http404("complaint")
+                    correction = VoterCorrection(
+                        full_name=data["corrected_full_name"],
+                        birth_date=data["corrected_birth_date"],
+                        gender=data["corrected_gender"],
+                        ethnicity=data["corrected_ethnicity"],
+                    )
                     do_decide_list_complaint(
-                        complaint, outcome=data["outcome"], decision=data["decision"], actor=page.actor
+                        complaint,
+                        outcome=data["outcome"],
+                        decision=data["decision"],
+                        correction=correction,
+                        actor=page.actor,
                     )
                     return _back(request, _("Decision recorded."))
         except ListChangeError as error:
