@@ -3,9 +3,11 @@
 (a) ``--lang-son``: a Lạng Sơn-sized population (850,000) made by ``baucu synth population``, then
     transformed; whole-process wall time and peak memory of each step.
 (b) ``--ten-million``: 10,000,000 citizens in one Parquet file (made once under /tmp, not the repo).
-    The transform and a bare DuckDB query (eligibility filter, join to the plan, sort by area and
-    Vietnamese name, numbering, Parquet out) run alternately on the same file; prints both medians, the
-    ratio (target ≤ 1.5×) and peak memory (target ≤ 4 GB), measured with /usr/bin/time -v.
+    The transform, the bare DuckDB query (eligibility filter, join to the plan, the lists' sort — area,
+    residence group in plan order, household with its head first, Vietnamese name, id — numbering,
+    Parquet out) and the earlier name-only bare query run alternately on the same file; prints the
+    medians, the ratio to the bare query (target ≤ 1.5×) and to the name-only one, and peak memory
+    (target ≤ 4 GB), measured with /usr/bin/time -v.
 
     .venv/bin/python bench/voters_transform.py --lang-son
     .venv/bin/python bench/voters_transform.py --ten-million [--runs 3]
