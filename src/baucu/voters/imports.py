@@ -51,6 +51,7 @@ from baucu.law.collation import normalize
 from baucu.law.outcome import InvalidInput
 from baucu.units.models import Province
 from baucu.voters.models import RejectedRow, Voter, VoterImport
+from baucu.voters.pipeline.rules import sql_path
 
 Progress = Callable[[str], None]
 PLAN_RULE = "spec/formats.md §5"
@@ -340,7 +341,7 @@ def _constants(election: Election, province: Province, record: VoterImport) -> d
 
 def _load_sql(out: Path, constants: dict[str, str], *, sqlite: bool) -> str:
     """The rows to load, in list order: the varying columns (SQLite) or every column (COPY)."""
-    parquet = str(out / "voters.parquet").replace("'", "''")
+    parquet = sql_path(out / "voters.parquet")
     flag = "CAST({} AS INTEGER)" if sqlite else "{}"
     varying = {
         "commune_id": "a.commune_id",
@@ -398,7 +399,7 @@ def _residence_table(con: duckdb.DuckDBPyConnection, population: Path, out: Path
     """
     from baucu.voters.pipeline.read import load_extract
 
-    parquet = str(out / "voters.parquet").replace("'", "''")
+    parquet = sql_path(out / "voters.parquet")
     load_extract(con, population, work, table="extract")
     con.register("commune_names", _commune_names())
     con.execute(f"""
@@ -713,7 +714,7 @@ def _single_listing_problems(
     election: Election, province: Province, con: duckdb.DuckDBPyConnection, out: Path, exc: Exception
 ) -> list[ImportProblem]:
     """Name the identity numbers already listed in another province of the election (Art. 29(1))."""
-    parquet = str(out / "voters.parquet").replace("'", "''")
+    parquet = sql_path(out / "voters.parquet")
     ids = [r[0] for r in con.execute(f"SELECT personal_id FROM read_parquet('{parquet}')").fetchall()]
     clashes: list[tuple[str, str]] = []
     with unscoped("voter import: single-listing check"):

@@ -26,6 +26,8 @@ import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
 import pyarrow.parquet as pq
 
+from baucu.voters.pipeline.rules import sql_path
+
 _ROW_GROUP_ROWS = 1 << 20
 _QUEUE_BATCHES = 8
 
@@ -43,8 +45,7 @@ class _Writer(threading.Thread):
     def run(self) -> None:
         try:
             while (batch := self.batches.get()) is not None:
-                if self.error is None:
-                    self._write(batch)
+                self._write(batch)
         except BaseException as exc:  # reported by write_lists; the queue is drained below
             self.error = exc
             while self.batches.get() is not None:
@@ -159,12 +160,8 @@ def write_lists(
         raise parquet_error
     if isinstance(csv_error, pa.ArrowInvalid):
         con.execute("SET preserve_insertion_order = true")  # the CSV in the Parquet file's order
-        source = f"SELECT * FROM read_parquet('{_sql_path(parquet)}')"
-        con.execute(f"COPY ({source}) TO '{_sql_path(csv)}' (HEADER, DELIMITER ',')")
+        source = f"SELECT * FROM read_parquet('{sql_path(parquet)}')"
+        con.execute(f"COPY ({source}) TO '{sql_path(csv)}' (HEADER, DELIMITER ',')")
         con.execute("SET preserve_insertion_order = false")
     elif csv_error is not None:
         raise csv_error
-
-
-def _sql_path(path: Path) -> str:
-    return str(path).replace("'", "''")

@@ -21,6 +21,7 @@ import pyarrow.csv as pa_csv
 
 from baucu.voters.pipeline.encoding import ensure_utf8
 from baucu.voters.pipeline.problems import InvalidInput, invalid
+from baucu.voters.pipeline.rules import sql_path
 
 # The columns of spec/formats.md §4, in the order of its table (the generator writes them so).
 COLUMNS = (
@@ -100,7 +101,7 @@ def _select_list(present: list[str]) -> str:
 
 
 def _load_parquet(con: duckdb.DuckDBPyConnection, path: Path, table: str) -> None:
-    source = f"read_parquet('{_sql_path(path)}', file_row_number = true)"
+    source = f"read_parquet('{sql_path(path)}', file_row_number = true)"
     present = [str(r[0]).strip() for r in con.execute(f"DESCRIBE SELECT * FROM {source}").fetchall()]
     _check_columns(path, present)
     select = _select_list(present)
@@ -189,7 +190,3 @@ def _xlsx_table(path: Path) -> pa.Table:
     for c in COLUMNS:
         columns[c] = pa.array(values[c], pa.string()) if c in values else pa.nulls(n, pa.string())
     return pa.table(columns)
-
-
-def _sql_path(path: Path) -> str:
-    return str(path).replace("'", "''")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from pathlib import Path
 
 from baucu.law.voters import FacilityKind, Status, pipeline_parameters
 
@@ -57,3 +58,8 @@ def sql_literal(value: object) -> str:
 
 def sql_list(values: tuple[str, ...]) -> str:
     return "(" + ", ".join(sql_literal(v) for v in values) + ")"
+
+
+def sql_path(path: Path | str) -> str:
+    """A file path inside a single-quoted DuckDB string literal."""
+    return str(path).replace("'", "''")

@@ -51,7 +51,7 @@ from baucu.voters.pipeline.list_files import write_lists
 from baucu.voters.pipeline.plan import read_plan, residence_group_key
 from baucu.voters.pipeline.problems import invalid
 from baucu.voters.pipeline.read import load_extract
-from baucu.voters.pipeline.rules import RuleParameters, rule_parameters, sql_list, sql_literal
+from baucu.voters.pipeline.rules import RuleParameters, rule_parameters, sql_list, sql_literal, sql_path
 
 VOTER_COLUMNS = (
     "voting_area_id",
@@ -457,15 +457,12 @@ def _write(con: duckdb.DuckDBPyConnection, staging: Path, p: RuleParameters) -> 
     # rejected.csv, excluded.csv and their counts (DuckDB, on a cursor of its own) while the lists are
     # written (Arrow's writers).
     others = _NotListedWriter(con, not_listed, pa.Table.from_batches(since_unknown, unknown_schema), staging)
+    parquet = staging / "voters.parquet"
     try:
-        write_lists(con, lists(), columns.schema, *_list_paths(staging))
+        write_lists(con, lists(), columns.schema, parquet, staging / "voters.csv")
     finally:
         not_listed_summary = others.result()
-    return _summary(con, staging / "voters.parquet", p, not_listed_summary)
-
-
-def _list_paths(staging: Path) -> tuple[Path, Path]:
-    return staging / "voters.parquet", staging / "voters.csv"
+    return _summary(con, parquet, p, not_listed_summary)
 
 
 class _NotListedWriter(threading.Thread):
@@ -512,11 +509,11 @@ def _write_not_listed(con: duckdb.DuckDBPyConnection, staging: Path) -> dict[str
             FROM (SELECT row, personal_id, problems FROM not_listed WHERE problems <> 0) c
             JOIN rejection_messages m ON (c.problems >> m.priority) & 1 = 1
             ORDER BY row, m.priority
-        ) TO '{_sql_path(staging / "rejected.csv")}' (HEADER, DELIMITER ',')
+        ) TO '{sql_path(staging / "rejected.csv")}' (HEADER, DELIMITER ',')
     """)
     con.execute(f"""
         COPY (SELECT personal_id, exclusion AS code FROM not_listed WHERE exclusion IS NOT NULL ORDER BY row)
-        TO '{_sql_path(staging / "excluded.csv")}' (HEADER, DELIMITER ',')
+        TO '{sql_path(staging / "excluded.csv")}' (HEADER, DELIMITER ',')
     """)
     return _not_listed_summary(con)
 
@@ -574,8 +571,9 @@ class _ListColumns:
     tables of areas, names, genders and bases (no text is copied); the contests are looked up by basis."""
 
     def __init__(self, con: duckdb.DuckDBPyConnection, p: RuleParameters) -> None:
-        self.areas = con.sql("SELECT voting_area_id FROM areas ORDER BY area_idx").to_arrow_table()[0]
-        self.areas = self.areas.combine_chunks()
+        self.areas = (
+            con.sql("SELECT voting_area_id FROM areas ORDER BY area_idx").to_arrow_table()[0].combine_chunks()
+        )
         self.names = (
             con.sql("SELECT full_name FROM names ORDER BY name_id").to_arrow_table()[0].combine_chunks()
         )
@@ -658,7 +656,7 @@ def _summary(
             count_if(votes_commune) AS commune,
             count_if(basis = 'permanent') AS permanent, count_if(basis = 'temporary_12m') AS temporary_12m,
             count_if(basis = 'temporary') AS temporary, count_if(basis = 'facility') AS facility
-        FROM read_parquet('{_sql_path(voters_parquet)}')
+        FROM read_parquet('{sql_path(voters_parquet)}')
         GROUP BY voting_area_id ORDER BY voting_area_id
     """)
     names = [d[0] for d in rel.description or []]
@@ -677,7 +675,3 @@ def _summary(
         "excluded": not_listed["excluded"],
         "manual_decisions": not_listed["manual_decisions"],
     }
-
-
-def _sql_path(path: Path) -> str:
-    return str(path).replace("'", "''")
