@@ -154,12 +154,14 @@ def area_kind(area: VotingArea) -> districting.AreaKind:
 
 
 def voting_area_violations(area: VotingArea) -> list[tuple[str, Reason]]:
-    """Art. 11(2)–(3): voters per area and the separate areas for facilities."""
+    """Art. 11(2)–(3): voters per area and the separate areas for facilities; Art. 71(1): the start."""
     found: list[tuple[str, Reason]] = []
     if area.voter_count is not None:
         outcome = districting.check_voting_area_size(area.voter_count, area_kind(area))
         found += [("voter_count", r) for r in _blocking(outcome)]
-    if not law_voters.EARLIEST_VOTING_START <= area.voting_start <= law_voters.DEFAULT_VOTING_START:
+    try:
+        law_voters.check_voting_start(area.voting_start)
+    except InvalidInput:
         found.append(
             (
                 "voting_start",

@@ -158,7 +158,7 @@ def _check_correction(
             "Cử tri này không còn trong danh sách (đã xóa tên hoặc đi bầu ở nơi khác).",
             "This voter is no longer on the list (removed, or voting elsewhere).",
         )
-    if changes.get("gender", "M") not in Voter.Gender.values:
+    if "gender" in changes and changes["gender"] not in Voter.Gender.values:
         raise refusal("bad_gender", "Art. 33", "11.1", "Giới tính là Nam hoặc Nữ.", "Sex is M or F.")
     if "birth_date" in changes:
         age = law_voters.voting_age(changes["birth_date"], complaint.election.day)
