@@ -27,7 +27,9 @@ from baucu.elections.imports import (
     code,
     missing_columns,
 )
+from baucu.elections.members import MemberInput
 from baucu.elections.models import BodyMember, Constituency, Election, ElectionBody, VotingArea
+from baucu.law import bodies as law_bodies
 from baucu.law.outcome import Reason
 from baucu.units.models import Commune, Province
 
@@ -45,15 +47,9 @@ COLUMNS = (
 )
 KINDS = tuple(ElectionBody.Kind.values)
 LEVELS = tuple(ElectionBody.Level.values)
-# Which levels each kind of body has (Art. 21): committees of a province or a commune, a board for a
-# constituency of one contest, teams of a commune's voting areas.
+# Which levels each kind of body has (Art. 21): asked of the law core.
 LEVELS_OF = {
-    ElectionBody.Kind.COMMITTEE.value: (
-        ElectionBody.Level.PROVINCIAL.value,
-        ElectionBody.Level.COMMUNE.value,
-    ),
-    ElectionBody.Kind.BOARD.value: LEVELS,
-    ElectionBody.Kind.TEAM.value: (ElectionBody.Level.COMMUNE.value,),
+    tier.value: tuple(level.value for level in levels) for tier, levels in law_bodies.TIER_LEVELS.items()
 }
 
 TEMPLATE = TemplateSpec(
@@ -125,7 +121,7 @@ class _Body:
     voting_area: VotingArea | None = None
     name: str = ""
     established_on: dt.date | None = None
-    members: list[services.MemberInput] = field(default_factory=list)
+    members: list[MemberInput] = field(default_factory=list)
 
 
 def _date(value: str) -> dt.date | None:
@@ -206,7 +202,7 @@ class _Reader:
             )
         body.established_on = body.established_on or established
         body.members.append(
-            services.MemberInput(
+            MemberInput(
                 name, str(role), row["organisation"].strip(), row["is_military"].strip().lower() in TRUE_WORDS
             )
         )

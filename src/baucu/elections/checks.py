@@ -6,7 +6,7 @@ problems is satisfied.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -14,7 +14,9 @@ from typing import Any
 from baucu.accounts.scoping import unscoped
 from baucu.elections import legal
 from baucu.elections.models import BodyMember, Constituency, Contest, Election, ElectionBody, VotingArea
+from baucu.law import bodies as law_bodies
 from baucu.law import districting
+from baucu.law import setup as law_setup
 from baucu.law.contests import Contest as LawContest
 from baucu.law.outcome import Reason, Severity
 from baucu.units.models import Commune
@@ -86,25 +88,17 @@ def _seat_totals(contests: list[Contest], constituencies: list[Constituency]) ->
     result = RuleResult(
         "contest_seat_totals", "Art. 10(2), 10(3)", "Constituency seats add up to the contest's"
     )
-    sums: dict[int, int] = defaultdict(int)
+    seats: dict[int, list[int]] = defaultdict(list)
     for c in constituencies:
-        sums[c.contest_id] += c.seats
+        seats[c.contest_id].append(c.seats)
     for contest in contests:
         if contest.seats_total is None:
             continue
         result.checked += 1
-        got = sums.get(contest.pk, 0)
-        if got != contest.seats_total:
-            article = "Art. 10(2)" if contest.kind == Contest.Kind.NA else "Art. 10(3)"
-            result.problems.append(
-                Finding(
-                    str(contest),
-                    article,
-                    "seats_total_mismatch",
-                    f"Tổng số đại biểu của các đơn vị bầu cử là {got}, khác {contest.seats_total}.",
-                    f"Constituency seats add up to {got}, not {contest.seats_total}.",
-                )
-            )
+        outcome = law_setup.check_seats_add_up(
+            LawContest(contest.kind), seats[contest.pk], contest.seats_total
+        )
+        result.add(str(contest), outcome.reasons)
     return result
 
 
@@ -196,36 +190,18 @@ def _bodies(election: Election, constituencies: list[Constituency]) -> list[Rule
     for body in bodies:
         sizes.checked += 1
         sizes.add(f"{body.kind}:{body.pk} {body.name}", legal.body_size_violations(body, members[body.pk]))
-    boards = RuleResult("one_board_per_constituency", "Art. 24", "Every constituency has an Election Board")
-    with_board = {b.constituency_id for b in bodies if b.constituency_id}
+    boards = RuleResult("one_board_per_constituency", "Art. 24", "Every constituency has one Election Board")
+    boards_of = Counter(b.constituency_id for b in bodies if b.constituency_id)
     for c in constituencies:
         boards.checked += 1
-        if c.pk not in with_board:
-            boards.problems.append(
-                Finding(
-                    _where(c),
-                    "Art. 24",
-                    "constituency_without_board",
-                    "Đơn vị bầu cử chưa có Ban bầu cử.",
-                    "The constituency has no Election Board.",
-                )
-            )
-    teams = RuleResult("one_team_per_voting_area", "Art. 25(1)", "Every voting area has an Election Team")
-    with_team = {b.voting_area_id for b in bodies if b.voting_area_id}
+        boards.add(_where(c), law_bodies.check_constituency_boards(boards_of[c.pk]).reasons)
+    teams = RuleResult("one_team_per_voting_area", "Art. 25(1)", "Every voting area has one Election Team")
+    teams_of = Counter(b.voting_area_id for b in bodies if b.voting_area_id)
     for pk, commune, number in VotingArea.objects.filter(election=election).values_list(
         "pk", "commune_id", "number"
     ):
         teams.checked += 1
-        if pk not in with_team:
-            teams.problems.append(
-                Finding(
-                    f"area:{commune}/{number}",
-                    "Art. 25(1)",
-                    "voting_area_without_team",
-                    "Khu vực bỏ phiếu chưa có Tổ bầu cử.",
-                    "The voting area has no Election Team.",
-                )
-            )
+        teams.add(f"area:{commune}/{number}", law_bodies.check_voting_area_teams(teams_of[pk]).reasons)
     return [sizes, boards, teams]
 
 

@@ -1,7 +1,7 @@
 """Which statutory calendar step times each setup action, and the late-action gate.
 
-The deadlines themselves come from :mod:`baucu.law.calendar`; this module only says which step an
-action belongs to and applies the election's recorded overrides (Art. 98(3)).
+The deadlines come from :mod:`baucu.law.calendar` and which step times each action from
+:mod:`baucu.law.setup`; this module applies the election's recorded overrides (Art. 98(3)).
 """
 
 from __future__ import annotations
@@ -10,22 +10,8 @@ import datetime as dt
 
 from baucu.elections.models import CalendarOverride, Election
 from baucu.law import calendar as law_calendar
+from baucu.law import setup as law_setup
 from baucu.law.outcome import Outcome
-
-# Action → step id, per kind of election.
-_GENERAL_STEPS: dict[str, str] = {
-    "constituency": "constituencies_announced",  # Art. 10(2)(3)
-    "voting_area": "voting_areas_decided",  # Art. 11(4)
-    "committee": "election_committees_formed",  # Art. 22
-    "board": "election_boards_formed",  # Art. 24
-    "team": "election_teams_formed",  # Art. 25(1)
-}
-_BY_ELECTION_STEPS: dict[str, str] = {
-    "committee": "by_election_bodies_formed",  # Art. 90(1)(2)
-    "board": "by_election_boards_and_teams_formed",  # Art. 90(2)(3)
-    "team": "by_election_boards_and_teams_formed",
-    "voting_area": "by_election_boards_and_teams_formed",  # areas are decided before the Teams
-}
 
 
 def law_kind(election: Election) -> str:
@@ -33,8 +19,8 @@ def law_kind(election: Election) -> str:
 
 
 def step_for(election: Election, action: str) -> str | None:
-    table = _BY_ELECTION_STEPS if election.kind == Election.Kind.BY_ELECTION else _GENERAL_STEPS
-    return table.get(action)
+    """The calendar step whose deadline ``action`` meets (the law core's table, Art. 10–11, 22–25, 90)."""
+    return law_setup.setup_step(law_kind(election), action)
 
 
 def overrides_of(election: Election) -> dict[str, law_calendar.Override]:

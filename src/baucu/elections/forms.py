@@ -8,8 +8,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from baucu.elections.errors import SetupError
+from baucu.elections.members import MemberInput
 from baucu.elections.models import BodyMember, Contest, ElectionBody, VotingArea
-from baucu.elections.services import MemberInput
 
 JUSTIFICATION_HELP = _(
     "Required only when the statutory deadline of this step has passed: say why it is done late."

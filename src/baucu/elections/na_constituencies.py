@@ -24,6 +24,7 @@ from baucu.elections.events import record
 from baucu.elections.models import Constituency, Contest, Election, ElectionBody
 from baucu.elections.services import service_transaction
 from baucu.law import districting
+from baucu.law import setup as law_setup
 from baucu.law.contests import Contest as LawContest
 from baucu.law.outcome import Reason, Severity
 from baucu.units.models import Commune
@@ -70,35 +71,27 @@ def _validate(
         pairs: list[tuple[str, str]] = []
         for c in province["constituencies"]:
             number, seats = int(c["number"]), int(c["seats"])
-            outcome = districting.check_constituency_seats(LawContest.NA, seats)
-            problems += [Violation(r, f"{code}/{number}") for r in outcome.errors]
             codes = [u["code"] for u in c["units"]]
-            for commune in codes:
-                if known.get(commune) != code:
-                    problems.append(
-                        _error(
-                            "unknown_commune",
-                            "Art. 10(2)",
-                            f"Tỉnh {code}, đơn vị bầu cử số {number}: mã xã {commune} không thuộc tỉnh này.",
-                            f"Province {code}, constituency {number}: commune {commune} lies elsewhere.",
-                        )
-                    )
+            facts = law_setup.ConstituencyFacts(
+                LawContest.NA,
+                code,
+                seats,
+                # An unknown code lies in no province: the law core names it as outside this one.
+                communes=tuple(law_setup.CommuneRef(k, k, known.get(k, "")) for k in codes),
+            )
+            problems += [Violation(r, f"{code}/{number}") for r in law_setup.check_constituency(facts).errors]
             pairs += [(str(number), commune) for commune in codes]
             rows.append((code, number, seats, codes))
         in_province = sorted(k for k, p in known.items() if p == code)
         coverage = districting.check_commune_coverage(LawContest.NA, in_province, pairs)
         problems += [Violation(r, code) for r in coverage.errors]
-        declared = province.get("seats_declared")
-        got = sum(int(c["seats"]) for c in province["constituencies"])
-        if declared is not None and declared != got:
-            problems.append(
-                _error(
-                    "seats_differ_from_declared",
-                    "Art. 10(2)",
-                    f"Tỉnh {code}: tổng số đại biểu {got} khác số đã công bố {declared}.",
-                    f"Province {code}: seats add up to {got}, not the declared {declared}.",
-                )
-            )
+        declared = law_setup.check_seats_add_up(
+            LawContest.NA,
+            (int(c["seats"]) for c in province["constituencies"]),
+            province.get("seats_declared"),
+            code="seats_differ_from_declared",
+        )
+        problems += [Violation(r, code) for r in declared.errors]
     return rows, problems
 
 

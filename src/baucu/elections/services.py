@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from typing import Any, TypeVar, cast
 
 from django.core.exceptions import PermissionDenied
@@ -27,6 +26,7 @@ from baucu.elections import jurisdictions, legal
 from baucu.elections.deadlines import lateness
 from baucu.elections.errors import SetupError, Violation
 from baucu.elections.events import record, snapshot
+from baucu.elections.members import MemberInput as MemberInput  # re-exported: forms, imports, tests
 from baucu.elections.models import (
     BodyMember,
     CalendarOverride,
@@ -56,15 +56,6 @@ def service_transaction(func: F) -> F:
             return func(*args, **kwargs)
 
     return cast(F, run)
-
-
-@dataclass(frozen=True)
-class MemberInput:
-    full_name: str
-    role: str = BodyMember.Role.MEMBER
-    organisation: str = ""
-    is_military: bool = False
-    is_synthetic: bool = False
 
 
 def _require(actor: Actor, jurisdiction: Jurisdiction, election: Election) -> None:
@@ -212,10 +203,9 @@ def _constituency_violations(
     areas: Sequence[VotingArea],
     exclude_pk: int | None,
 ) -> list[Violation]:
-    found = [Violation(r, "seats") for r in legal.seat_violations(contest.kind, seats)]
-    found += [
+    found = [
         Violation(r, field)
-        for field, r in legal.constituency_shape_violations(contest, province, communes, areas)
+        for field, r in legal.constituency_violations(contest, province, seats, communes, areas)
     ]
     with unscoped(INTEGRITY):
         clash = Constituency.objects.filter(
@@ -500,10 +490,12 @@ def do_create_body(
     violations = [Violation(r, field) for field, r in legal.body_shape_violations(body)]
     violations += [Violation(r, "members") for r in legal.body_size_violations(body, members)]
     with unscoped(INTEGRITY):
-        if constituency is not None and ElectionBody.objects.filter(constituency=constituency).exists():
-            violations.append(Violation(legal.one_board_reason(), "constituency"))
-        if voting_area is not None and ElectionBody.objects.filter(voting_area=voting_area).exists():
-            violations.append(Violation(legal.one_team_reason(), "voting_area"))
+        if constituency is not None:
+            boards = ElectionBody.objects.filter(constituency=constituency).count() + 1
+            violations += [Violation(r, "constituency") for r in legal.board_count_violations(boards)]
+        if voting_area is not None:
+            teams = ElectionBody.objects.filter(voting_area=voting_area).count() + 1
+            violations += [Violation(r, "voting_area") for r in legal.team_count_violations(teams)]
     _raise_if(violations)
     _raise_if(
         _deadline_gate(

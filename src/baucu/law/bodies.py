@@ -11,7 +11,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
+from baucu.law.contests import Contest
 from baucu.law.outcome import InvalidInput, Outcome, Problem, Reason, Severity
+from baucu.law.setup import VotingAreaKind
 
 
 class BodyKind(StrEnum):
@@ -201,3 +203,183 @@ def check_candidate_conflicts(
                 )
             )
     return Outcome(not reasons, tuple(reasons))
+
+
+# --- Forming a body: its tier, place and members (Art. 21–25, 90) ---------------------------------
+
+
+class Tier(StrEnum):
+    """The three tiers of local election bodies (Art. 21)."""
+
+    COMMITTEE = "committee"  # Ủy ban bầu cử (Art. 22)
+    BOARD = "board"  # Ban bầu cử, one per constituency (Art. 24)
+    TEAM = "team"  # Tổ bầu cử, one per voting area (Art. 25)
+
+
+# Art. 21: committees of a province or a commune; a Board for a constituency of one contest; the Teams of
+# a commune's voting areas. The level is named by the contest it serves.
+TIER_LEVELS: dict[Tier, tuple[Contest, ...]] = {
+    Tier.COMMITTEE: (Contest.PROVINCIAL, Contest.COMMUNE),
+    Tier.BOARD: (Contest.NA, Contest.PROVINCIAL, Contest.COMMUNE),
+    Tier.TEAM: (Contest.COMMUNE,),
+}
+
+
+@dataclass(frozen=True)
+class Member:
+    """A member as the law sees one: the role held and whether a soldier (Art. 25(1))."""
+
+    role: Role = Role.MEMBER
+    is_military: bool = False
+
+
+@dataclass(frozen=True)
+class BodyFacts:
+    """A local body as formed.
+
+    ``constituency`` is the contest of the Board's constituency (``None`` when none is chosen);
+    ``voting_area`` the kind of the Team's voting area (``None`` when none is chosen); ``commune`` whether
+    the body names its commune.
+    """
+
+    tier: Tier
+    level: Contest
+    by_election: bool = False
+    constituency: Contest | None = None
+    voting_area: VotingAreaKind | None = None
+    commune: bool = False
+    members: tuple[Member, ...] = ()
+
+
+def body_kind(facts: BodyFacts) -> BodyKind:
+    """Which body of the law this is, hence its size (Art. 22, 24, 25(1), 90)."""
+    if facts.tier is Tier.COMMITTEE:
+        if facts.by_election:
+            return BodyKind.COUNCIL_BY_ELECTION_EC
+        return BodyKind.COMMUNE_EC if facts.level is Contest.COMMUNE else BodyKind.PROVINCIAL_EC
+    if facts.tier is Tier.BOARD:
+        level = facts.constituency or facts.level
+        if facts.by_election:
+            return (
+                BodyKind.NA_BY_ELECTION_BOARD if level is Contest.NA else BodyKind.COUNCIL_BY_ELECTION_BOARD
+            )
+        boards = {Contest.NA: BodyKind.NA_BOARD, Contest.PROVINCIAL: BodyKind.PROVINCIAL_BOARD}
+        return boards.get(level, BodyKind.COMMUNE_BOARD)
+    if facts.by_election:
+        return BodyKind.BY_ELECTION_TEAM
+    # Art. 25(1): an armed-forces voting area whose Team is of the unit alone has 5–9 members.
+    military_area = facts.voting_area is VotingAreaKind.ARMED_FORCES
+    if military_area and facts.members and all(m.is_military for m in facts.members):
+        return BodyKind.MILITARY_TEAM
+    return BodyKind.TEAM
+
+
+def _placement_error(code: str, article: str, rule_id: str, vi: str, en: str) -> Reason:
+    return Reason(code, article, rule_id, vi, en, Severity.ERROR)
+
+
+def check_body_placement(facts: BodyFacts) -> Outcome[bool]:
+    """A body of a level its tier has (Art. 21); a Board serves one constituency (Art. 24), a Team one
+    voting area (Art. 25(1)), a commune Committee its commune (Art. 22(2))."""
+    reasons: list[Reason] = []
+    if facts.level not in TIER_LEVELS[facts.tier]:
+        allowed = ", ".join(level.value for level in TIER_LEVELS[facts.tier])
+        reasons.append(
+            _placement_error(
+                "level_not_of_tier",
+                "Art. 21",
+                "3.2",
+                f"Cấp của tổ chức phụ trách bầu cử này là một trong: {allowed}.",
+                f"The level of this body is one of: {allowed}.",
+            )
+        )
+    if facts.tier is Tier.BOARD and facts.constituency is None:
+        reasons.append(
+            _placement_error(
+                "board_needs_constituency",
+                "Art. 24",
+                "3.5",
+                "Ban bầu cử được thành lập ở mỗi đơn vị bầu cử: chọn đơn vị bầu cử.",
+                "An Election Board is formed for one constituency: choose it.",
+            )
+        )
+    if facts.tier is Tier.TEAM and facts.voting_area is None:
+        reasons.append(
+            _placement_error(
+                "team_needs_voting_area",
+                "Art. 25(1)",
+                "3.9",
+                "Tổ bầu cử được thành lập ở mỗi khu vực bỏ phiếu: chọn khu vực bỏ phiếu.",
+                "An Election Team is formed for one voting area: choose it.",
+            )
+        )
+    if facts.tier is Tier.COMMITTEE and facts.level is Contest.COMMUNE and not facts.commune:
+        reasons.append(
+            _placement_error(
+                "commune_committee_needs_commune",
+                "Art. 22(2)",
+                "3.4",
+                "Ủy ban bầu cử ở xã: chọn xã.",
+                "A commune Election Committee needs its commune.",
+            )
+        )
+    return Outcome(not reasons, tuple(reasons))
+
+
+def check_body_members(facts: BodyFacts) -> Outcome[bool]:
+    """Members and roles of the body (Art. 22, 24, 25(1), 90): a military-only Team has 5–9."""
+    return check_body(body_kind(facts), (m.role for m in facts.members))
+
+
+def check_member_addition(facts: BodyFacts) -> Outcome[bool]:
+    """Adding a member (``facts`` with the member added) is refused only above the maximum: a body being
+    filled is below its minimum until its last member is named (Art. 22, 24, 25(1))."""
+    size = check_body_size(body_kind(facts), len(facts.members))
+    reasons = tuple(r for r in size.reasons if r.code == "body_too_large")
+    return Outcome(not reasons, reasons)
+
+
+def check_constituency_boards(boards: int) -> Outcome[bool]:
+    """Each constituency has exactly one Election Board (Art. 24)."""
+    if boards == 1:
+        return Outcome(True)
+    if boards < 1:
+        reason = _placement_error(
+            "constituency_without_board",
+            "Art. 24",
+            "3.5",
+            "Đơn vị bầu cử chưa có Ban bầu cử.",
+            "The constituency has no Election Board.",
+        )
+    else:
+        reason = _placement_error(
+            "one_board_per_constituency",
+            "Art. 24",
+            "3.5",
+            "Mỗi đơn vị bầu cử có một Ban bầu cử: đơn vị bầu cử này đã có Ban bầu cử.",
+            "One Election Board per constituency: this constituency already has one.",
+        )
+    return Outcome(False, (reason,))
+
+
+def check_voting_area_teams(teams: int) -> Outcome[bool]:
+    """Each voting area has exactly one Election Team (Art. 25(1))."""
+    if teams == 1:
+        return Outcome(True)
+    if teams < 1:
+        reason = _placement_error(
+            "voting_area_without_team",
+            "Art. 25(1)",
+            "3.9",
+            "Khu vực bỏ phiếu chưa có Tổ bầu cử.",
+            "The voting area has no Election Team.",
+        )
+    else:
+        reason = _placement_error(
+            "one_team_per_voting_area",
+            "Art. 25(1)",
+            "3.9",
+            "Mỗi khu vực bỏ phiếu có một Tổ bầu cử: khu vực bỏ phiếu này đã có Tổ bầu cử.",
+            "One Election Team per voting area: this voting area already has one.",
+        )
+    return Outcome(False, (reason,))

@@ -219,3 +219,21 @@ def complaint_allowed(received_on: dt.date, posted_on: dt.date) -> Outcome[bool]
         en = f"More than 30 days since the list was posted (last day {end:%d/%m/%Y})."
         code = "complaint_window_closed"
     return Outcome(False, (_error(code, "Art. 33", "11.1", vi, en),))
+
+
+def check_single_listing(*, listed_elsewhere: bool) -> Outcome[bool]:
+    """A citizen is on one voter list of an election only (Art. 29(1))."""
+    if not listed_elsewhere:
+        return Outcome(True)
+    return Outcome(
+        False,
+        (
+            _error(
+                "already_listed",
+                "Art. 29(1)",
+                "2.3",
+                "Công dân đã có tên trong một danh sách cử tri của cuộc bầu cử này.",
+                "This citizen is already on a voter list of this election.",
+            ),
+        ),
+    )

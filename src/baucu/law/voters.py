@@ -211,6 +211,13 @@ class Basis(StrEnum):
     VOTE_ELSEWHERE = "vote_elsewhere"  # added at the destination with a certificate (Art. 34)
 
 
+class Sex(StrEnum):
+    """Form 31 columns 3 and 4 (male, female); the voter card names it (Form 10)."""
+
+    MALE = "M"
+    FEMALE = "F"
+
+
 class FacilityKind(StrEnum):
     HOSPITAL = "hospital"
     CARE = "care"

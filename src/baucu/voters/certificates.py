@@ -22,8 +22,9 @@ from baucu.elections.deadlines import election_steps
 from baucu.elections.models import Election, VotingArea
 from baucu.law import calendar as law_calendar
 from baucu.law import list_changes as law_changes
+from baucu.law import vote_elsewhere as law_elsewhere
 from baucu.law import voters as law_voters
-from baucu.law.outcome import Severity
+from baucu.law.outcome import Outcome, Severity
 from baucu.units.models import Commune
 from baucu.voters.changes import (
     VOTING_ELSEWHERE_NOTE,
@@ -32,10 +33,14 @@ from baucu.voters.changes import (
     local_naive,
     next_seq,
     record_change,
-    refusal,
     require_manage,
 )
 from baucu.voters.models import ListChange, VoteElsewhereCertificate, Voter
+
+
+def _refuse_unless(outcome: Outcome[bool]) -> None:
+    if not outcome.value:
+        raise ListChangeError(outcome.errors)
 
 
 def posting_date(election: Election) -> dt.date:
@@ -62,31 +67,16 @@ def do_issue_vote_elsewhere_certificate(
     at = at or timezone.now()
     election = origin_voter.election
     require_manage(actor, origin_voter.commune, election)
-    window = law_changes.certificate_issue_allowed(local_naive(at), posting_date(election))
-    if not window.value:
-        raise ListChangeError(window.errors)
+    _refuse_unless(law_changes.certificate_issue_allowed(local_naive(at), posting_date(election)))
     check_cutoff(election, at, voting_start, origin_voter.voting_area)
-    if destination_commune.code == origin_voter.commune_id:
-        raise refusal(
-            "certificate_same_commune",
-            "Art. 34",
-            "2.17",
-            "Nơi bỏ phiếu mới phải ở xã, phường khác.",
-            "The destination must be another commune.",
-        )
+    _refuse_unless(law_elsewhere.check_destination_commune(origin_voter.commune_id, destination_commune.code))
     with transaction.atomic(), unscoped("certificates: the service writes after its checks"):
         voter = Voter.objects.select_for_update().get(pk=origin_voter.pk)
-        if (
-            voter.status != Voter.Status.LISTED
-            or VoteElsewhereCertificate.objects.filter(origin_voter=voter).exists()
-        ):
-            raise refusal(
-                "certificate_already_issued",
-                "Art. 34",
-                "2.17",
-                "Cử tri không còn trong danh sách hoặc đã được cấp giấy chứng nhận đi bầu cử ở nơi khác.",
-                "The voter is not on the list or already holds a certificate to vote elsewhere.",
-            )
+        holder = law_elsewhere.check_holder(
+            listed=voter.status == Voter.Status.LISTED,
+            holds_certificate=VoteElsewhereCertificate.objects.filter(origin_voter=voter).exists(),
+        )
+        _refuse_unless(holder)
         certificate = VoteElsewhereCertificate(
             election=election,
             province_id=voter.province_id,
@@ -102,12 +92,9 @@ def do_issue_vote_elsewhere_certificate(
             with transaction.atomic():
                 certificate.save(force_insert=True)
         except IntegrityError:
-            raise refusal(
-                "certificate_already_issued",
-                "Art. 34",
-                "2.17",
-                "Cử tri đã được cấp giấy chứng nhận đi bầu cử ở nơi khác.",
-                "The voter already holds a certificate to vote elsewhere.",
+            # A certificate issued meanwhile (the unique origin_voter): the law's answer to a second one.
+            raise ListChangeError(
+                law_elsewhere.check_holder(listed=True, holds_certificate=True).errors
             ) from None
         old = {"status": voter.status, "note": voter.note}
         voter.status = Voter.Status.VOTING_ELSEWHERE
@@ -154,14 +141,11 @@ def do_accept_vote_elsewhere_voter(
     area = destination_voting_area
     election = certificate.election
     require_manage(actor, certificate.destination_commune, election)
-    if area.commune_id != certificate.destination_commune_id or area.election_id != election.pk:
-        raise refusal(
-            "area_outside_destination",
-            "Art. 34",
-            "2.17",
-            "Khu vực bỏ phiếu không thuộc xã, phường ghi trên giấy chứng nhận.",
-            "The voting area is not in the commune named on the certificate.",
+    _refuse_unless(
+        law_elsewhere.check_destination_area(
+            area.commune_id, certificate.destination_commune_id, same_election=area.election_id == election.pk
         )
+    )
     check_cutoff(election, at, voting_start, area)
     decided = law_voters.vote_elsewhere_contests(certificate.province_id, certificate.destination_province_id)
     contests = decided.value
@@ -170,14 +154,7 @@ def do_accept_vote_elsewhere_voter(
     flags = "; ".join(r.vi for r in decided.reasons if r.severity is Severity.MANUAL)
     with transaction.atomic(), unscoped("certificates: the service writes after its checks"):
         current = VoteElsewhereCertificate.objects.select_for_update().get(pk=certificate.pk)
-        if current.destination_voter_id is not None:
-            raise refusal(
-                "certificate_already_used",
-                "Art. 34",
-                "2.17",
-                "Giấy chứng nhận này đã được dùng để ghi tên cử tri.",
-                "This certificate has already been used to list the voter.",
-            )
+        _refuse_unless(law_elsewhere.check_certificate_unused(used=current.destination_voter_id is not None))
         origin = current.origin_voter
         voter = Voter(
             election=election,
@@ -201,13 +178,7 @@ def do_accept_vote_elsewhere_voter(
             with transaction.atomic():
                 voter.save(force_insert=True)
         except IntegrityError:
-            raise refusal(
-                "already_listed",
-                "Art. 29(1)",
-                "2.3",
-                "Công dân đang có tên trong một danh sách cử tri khác của cuộc bầu cử này.",
-                "This citizen is listed elsewhere in this election.",
-            ) from None
+            raise ListChangeError(law_changes.check_single_listing(listed_elsewhere=True).errors) from None
         current.destination_voter = voter
         current.accepted_at = at
         current.accepted_by = actor.username

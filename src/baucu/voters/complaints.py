@@ -24,7 +24,8 @@ from baucu.audit.actions import AuditAction
 from baucu.audit.events import record_event
 from baucu.elections.models import Election, VotingArea
 from baucu.law import list_changes as law_changes
-from baucu.law import voters as law_voters
+from baucu.law import list_complaints as law_complaints
+from baucu.law.outcome import Outcome
 from baucu.units.models import Commune
 from baucu.voters.certificates import posting_date
 from baucu.voters.changes import (
@@ -32,10 +33,14 @@ from baucu.voters.changes import (
     check_cutoff,
     local_naive,
     record_change,
-    refusal,
     require_manage,
 )
 from baucu.voters.models import ListChange, ListComplaint, Voter
+
+
+def _refuse_unless(outcome: Outcome[bool]) -> None:
+    if not outcome.value:
+        raise ListChangeError(outcome.errors)
 
 
 def _record(action: AuditAction, complaint: ListComplaint, actor: Actor, old: object, new: object) -> None:
@@ -66,20 +71,15 @@ def do_register_list_complaint(
     """Record a complaint in the register; refused after the 30 days from posting (Art. 33)."""
     at = at or timezone.now()
     require_manage(actor, commune, election)
-    if (voting_area is not None and voting_area.commune_id != commune.code) or (
-        voter is not None and voter.commune_id != commune.code
-    ):
-        raise refusal(
-            "complaint_outside_commune",
-            "Art. 33",
-            "11.1",
-            "Khu vực bỏ phiếu hoặc cử tri không thuộc danh sách do xã, phường này lập.",
-            "The voting area or voter is not on a list this commune made.",
+    _refuse_unless(
+        law_complaints.check_complaint_subject(
+            commune.code,
+            area_commune=voting_area.commune_id if voting_area is not None else None,
+            voter_commune=voter.commune_id if voter is not None else None,
         )
+    )
     received_on = local_naive(at).date()
-    window = law_changes.complaint_allowed(received_on, posting_date(election))
-    if not window.value:
-        raise ListChangeError(window.errors)
+    _refuse_unless(law_changes.complaint_allowed(received_on, posting_date(election)))
     complaint = ListComplaint(
         election=election,
         province_id=commune.province_id,
@@ -140,38 +140,18 @@ def _check_correction(
     at: dt.datetime,
     voting_start: dt.time | None,
 ) -> None:
-    if outcome != ListComplaint.Outcome.UPHELD or complaint.voter_id is None:
-        raise refusal(
-            "correction_needs_upheld_complaint",
-            "Art. 33",
-            "11.1",
-            "Chỉ sửa thông tin cử tri khi chấp nhận khiếu nại về một cử tri cụ thể trong danh sách.",
-            "Details are corrected only when a complaint about a particular voter on the list is upheld.",
-        )
     voter = complaint.voter
-    assert voter is not None
-    if voter.status != Voter.Status.LISTED:
-        raise refusal(
-            "correction_of_row_not_listed",
-            "Art. 33",
-            "11.1",
-            "Cử tri này không còn trong danh sách (đã xóa tên hoặc đi bầu ở nơi khác).",
-            "This voter is no longer on the list (removed, or voting elsewhere).",
+    _refuse_unless(
+        law_complaints.check_correction(
+            outcome,
+            names_voter=voter is not None,
+            voter_listed=voter is not None and voter.status == Voter.Status.LISTED,
+            sex=changes.get("gender"),
+            birth_date=changes.get("birth_date"),
+            election_day=complaint.election.day,
         )
-    if "gender" in changes and changes["gender"] not in Voter.Gender.values:
-        raise refusal("bad_gender", "Art. 33", "11.1", "Giới tính là Nam hoặc Nữ.", "Sex is M or F.")
-    if "birth_date" in changes:
-        age = law_voters.voting_age(changes["birth_date"], complaint.election.day)
-        if age.value is not True:
-            raise refusal(
-                "corrected_birth_date_under_age",
-                "Art. 2",
-                "2.1",
-                "Với ngày sinh đã sửa, người này chưa đủ 18 tuổi vào ngày bầu cử (hoặc cần người quyết định):"
-                " xóa tên khỏi danh sách thay vì sửa.",
-                "With the corrected date of birth this person is not 18 on election day (or it needs a"
-                " person's decision): remove them from the list instead.",
-            )
+    )
+    assert voter is not None  # the law core refuses a correction that names no voter
     check_cutoff(complaint.election, at, voting_start, voter.voting_area)
 
 
@@ -223,24 +203,12 @@ def do_decide_list_complaint(
     changes = correction.changes() if correction is not None else {}
     if changes:
         _check_correction(complaint, outcome, changes, at, voting_start)
-    if outcome not in ListComplaint.Outcome.values or not decision.strip():
-        raise refusal(
-            "decision_incomplete",
-            "Art. 33",
-            "11.1",
-            "Ghi rõ kết quả giải quyết (chấp nhận hoặc không chấp nhận) và nội dung quyết định.",
-            "Give the outcome (upheld or rejected) and the decision.",
-        )
+    _refuse_unless(law_complaints.check_decision(outcome, decision))
     with transaction.atomic(), unscoped("list complaints: the service writes after its checks"):
         current = ListComplaint.objects.select_for_update().get(pk=complaint.pk)
-        if current.decided_at is not None:
-            raise refusal(
-                "complaint_already_decided",
-                "Art. 33",
-                "11.1",
-                "Khiếu nại này đã được giải quyết.",
-                "This complaint has already been decided.",
-            )
+        _refuse_unless(
+            law_complaints.check_decision(outcome, decision, already_decided=current.decided_at is not None)
+        )
         current.outcome = outcome
         current.decision = decision.strip()
         current.decided_at = at
@@ -255,7 +223,7 @@ def do_decide_list_complaint(
                 "outcome": current.outcome,
                 "decision": current.decision,
                 "decided_at": current.decided_at,
-                "late": local_naive(at).date() > current.decision_due,
+                "late": law_complaints.decided_late(local_naive(at).date(), current.decision_due),
             },
         )
         if changes:
@@ -266,4 +234,4 @@ def do_decide_list_complaint(
 
 def is_overdue(complaint: ListComplaint, today: dt.date) -> bool:
     """Undecided past the 5-day due date: the complainant may go to court (Art. 33)."""
-    return complaint.decided_at is None and today > complaint.decision_due
+    return complaint.decided_at is None and law_complaints.decided_late(today, complaint.decision_due)
