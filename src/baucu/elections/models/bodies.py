@@ -11,21 +11,24 @@ from baucu.accounts.scoping import ScopedManager
 from baucu.elections.models.constituency import Constituency
 from baucu.elections.models.election import Election
 from baucu.elections.models.voting_area import VotingArea
+from baucu.law import bodies as law_bodies
+from baucu.law.contests import Contest as LawContest
 from baucu.storage import VI_COLLATION
 from baucu.units.models import Commune, Province
 
 
 class ElectionBody(models.Model):
     class Kind(models.TextChoices):
-        COMMITTEE = "committee", _("Election Committee")  # Art. 22
-        BOARD = "board", _("Election Board")  # Art. 24
-        TEAM = "team", _("Election Team")  # Art. 25
+        # The tiers of Art. 21, from the law core (tests/elections/test_setup_choices_from_law.py).
+        COMMITTEE = law_bodies.Tier.COMMITTEE.value, _("Election Committee")  # Art. 22
+        BOARD = law_bodies.Tier.BOARD.value, _("Election Board")  # Art. 24
+        TEAM = law_bodies.Tier.TEAM.value, _("Election Team")  # Art. 25
 
     class Level(models.TextChoices):
         # Committee: provincial or commune. Board: the contest of its constituency. Team: commune.
-        NA = "na", _("National Assembly")
-        PROVINCIAL = "provincial", _("Provincial")
-        COMMUNE = "commune", _("Commune")
+        NA = LawContest.NA.value, _("National Assembly")
+        PROVINCIAL = LawContest.PROVINCIAL.value, _("Provincial")
+        COMMUNE = LawContest.COMMUNE.value, _("Commune")
 
     election = models.ForeignKey(Election, on_delete=models.CASCADE, related_name="bodies")
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
@@ -64,10 +67,10 @@ class ElectionBody(models.Model):
 
 class BodyMember(models.Model):
     class Role(models.TextChoices):
-        CHAIR = "chair", _("Chair")
-        VICE_CHAIR = "vice_chair", _("Vice-chair")
-        SECRETARY = "secretary", _("Secretary")
-        MEMBER = "member", _("Member")
+        CHAIR = law_bodies.Role.CHAIR.value, _("Chair")
+        VICE_CHAIR = law_bodies.Role.VICE_CHAIR.value, _("Vice-chair")
+        SECRETARY = law_bodies.Role.SECRETARY.value, _("Secretary")
+        MEMBER = law_bodies.Role.MEMBER.value, _("Member")
 
     body = models.ForeignKey(ElectionBody, on_delete=models.CASCADE, related_name="members")
     province = models.ForeignKey(Province, on_delete=models.PROTECT, related_name="+")  # partition key

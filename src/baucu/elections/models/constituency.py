@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from baucu.accounts.jurisdiction import Jurisdiction
 from baucu.accounts.scoping import ScopedManager
 from baucu.elections.models.election import Election
+from baucu.law.contests import Contest as LawContest
 from baucu.storage import VI_COLLATION
 from baucu.units.models import Commune, Province
 
@@ -19,9 +20,10 @@ class Contest(models.Model):
     """What is elected: NA deputies, one provincial council, or one commune council."""
 
     class Kind(models.TextChoices):
-        NA = "na", _("National Assembly")
-        PROVINCIAL = "provincial", _("Provincial People's Council")
-        COMMUNE = "commune", _("Commune People's Council")
+        # The law core's contests (tests/elections/test_setup_choices_from_law.py).
+        NA = LawContest.NA.value, _("National Assembly")
+        PROVINCIAL = LawContest.PROVINCIAL.value, _("Provincial People's Council")
+        COMMUNE = LawContest.COMMUNE.value, _("Commune People's Council")
 
     election = models.ForeignKey(Election, on_delete=models.CASCADE, related_name="contests")
     kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from baucu.accounts.jurisdiction import Jurisdiction
 from baucu.accounts.scoping import ScopedManager
 from baucu.elections.models.election import Election
+from baucu.law.setup import VotingAreaKind
 from baucu.storage import VI_COLLATION
 from baucu.units.models import Commune, Province
 
@@ -24,11 +25,15 @@ def _in_constituency(jurisdiction: Jurisdiction) -> Q:
 
 class VotingArea(models.Model):
     class Kind(models.TextChoices):
-        RESIDENTIAL = "residential", _("Residential")
+        # The law core's kinds of area (tests/elections/test_setup_choices_from_law.py).
+        RESIDENTIAL = VotingAreaKind.RESIDENTIAL.value, _("Residential")
         # Separate areas allowed by Art. 11(3)(a)-(c).
-        ARMED_FORCES = "armed_forces", _("Armed-forces unit")
-        HOSPITAL_CARE = "hospital_care", _("Hospital or care facility")
-        DETENTION_COMPULSORY = "detention_compulsory", _("Detention or compulsory facility")
+        ARMED_FORCES = VotingAreaKind.ARMED_FORCES.value, _("Armed-forces unit")
+        HOSPITAL_CARE = VotingAreaKind.HOSPITAL_CARE.value, _("Hospital or care facility")
+        DETENTION_COMPULSORY = (
+            VotingAreaKind.DETENTION_COMPULSORY.value,
+            _("Detention or compulsory facility"),
+        )
 
     election = models.ForeignKey(Election, on_delete=models.CASCADE, related_name="voting_areas")
     province = models.ForeignKey(Province, on_delete=models.PROTECT, related_name="+")  # partition key

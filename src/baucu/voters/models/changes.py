@@ -16,6 +16,8 @@ from django.utils.translation import gettext_lazy as _
 
 from baucu.accounts.scoping import ScopedManager
 from baucu.elections.models import Election, VotingArea
+from baucu.law.list_changes import ChangeKind, ChangeReason
+from baucu.law.list_complaints import ComplaintOutcome
 from baucu.storage import VI_COLLATION
 from baucu.units.models import Commune, Province
 from baucu.voters.models.lists import Voter
@@ -25,21 +27,29 @@ class ListChange(models.Model):
     """One addition to, removal from or mark on a voter list, after it was posted."""
 
     class Kind(models.TextChoices):
-        ADDITION = "addition", _("Addition")
-        REMOVAL = "removal", _("Removal")
+        # Law kinds, then the entries of Art. 33, 34 (tests/voters/test_voter_choices_from_law.py).
+        ADDITION = ChangeKind.ADDITION.value, _("Addition")
+        REMOVAL = ChangeKind.REMOVAL.value, _("Removal")
         VOTE_ELSEWHERE_OUT = "vote_elsewhere_out", _("Certificate to vote elsewhere issued")
         VOTE_ELSEWHERE_IN = "vote_elsewhere_in", _("Added with a certificate to vote elsewhere")
         CORRECTION = "correction", _("Correction")
 
     class Reason(models.TextChoices):
-        RETURNING_FROM_ABROAD = "returning_from_abroad", _("Returned from abroad (Art. 29(4))")
-        RIGHTS_RESTORED = "rights_restored", _("Voting rights restored (Art. 30(2))")
-        MOVED_IN = "moved_in", _("Moved in (Art. 30(3))")
-        MOVED_OUT = "moved_out", _("Moved out (Art. 30(3))")
-        RELEASED = "released", _("Released from detention (Art. 30(4))")
-        RELEASED_FROM_FACILITY = "released_from_facility", _("Released: off the facility list (Art. 30(4))")
-        DISQUALIFIED = "disqualified", _("Disqualified, voter card withdrawn (Art. 30(5))")
-        DEATH = "death", _("Deceased (Art. 29(1))")
+        # The law core's reasons (law.list_changes.CHANGE_RULES), then those of Art. 34 and 33.
+        RETURNING_FROM_ABROAD = (
+            ChangeReason.RETURNING_FROM_ABROAD.value,
+            _("Returned from abroad (Art. 29(4))"),
+        )
+        RIGHTS_RESTORED = ChangeReason.RIGHTS_RESTORED.value, _("Voting rights restored (Art. 30(2))")
+        MOVED_IN = ChangeReason.MOVED_IN.value, _("Moved in (Art. 30(3))")
+        MOVED_OUT = ChangeReason.MOVED_OUT.value, _("Moved out (Art. 30(3))")
+        RELEASED = ChangeReason.RELEASED.value, _("Released from detention (Art. 30(4))")
+        RELEASED_FROM_FACILITY = (
+            ChangeReason.RELEASED_FROM_FACILITY.value,
+            _("Released: off the facility list (Art. 30(4))"),
+        )
+        DISQUALIFIED = ChangeReason.DISQUALIFIED.value, _("Disqualified, voter card withdrawn (Art. 30(5))")
+        DEATH = ChangeReason.DEATH.value, _("Deceased (Art. 29(1))")
         VOTE_ELSEWHERE = "vote_elsewhere", _("Votes elsewhere (Art. 34)")
         COMPLAINT_UPHELD = "complaint_upheld", _("Complaint upheld (Art. 33)")
 
@@ -113,8 +123,8 @@ class ListComplaint(models.Model):
     """A complaint about a voter list, recorded in the register (Art. 33)."""
 
     class Outcome(models.TextChoices):
-        UPHELD = "upheld", _("Upheld")
-        REJECTED = "rejected", _("Rejected")
+        UPHELD = ComplaintOutcome.UPHELD.value, _("Upheld")
+        REJECTED = ComplaintOutcome.REJECTED.value, _("Rejected")
 
     election = models.ForeignKey(Election, on_delete=models.CASCADE, related_name="list_complaints")
     province = models.ForeignKey(Province, on_delete=models.PROTECT, related_name="+")

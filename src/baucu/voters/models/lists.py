@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from baucu.accounts.scoping import ScopedManager
 from baucu.elections.models import Election, VotingArea
+from baucu.law import voters as law_voters
 from baucu.storage import VI_COLLATION
 from baucu.units.models import Commune, Province
 
@@ -75,15 +76,16 @@ class Voter(models.Model):
     """A line of a voter list; ``seq`` is the row number on the list and the voter-card number."""
 
     class Gender(models.TextChoices):
-        MALE = "M", _("Male")
-        FEMALE = "F", _("Female")
+        MALE = law_voters.Sex.MALE.value, _("Male")
+        FEMALE = law_voters.Sex.FEMALE.value, _("Female")
 
     class Basis(models.TextChoices):
-        PERMANENT = "permanent", _("Permanent residence")
-        TEMPORARY_12M = "temporary_12m", _("Temporary residence of 12 months or more")
-        TEMPORARY = "temporary", _("Temporary residence under 12 months")
-        FACILITY = "facility", _("Facility or armed-forces unit")
-        VOTE_ELSEWHERE = "vote_elsewhere", _("Certificate to vote elsewhere (Art. 34)")
+        # The law core's bases of listing (tests/voters/test_voter_choices_from_law.py).
+        PERMANENT = law_voters.Basis.PERMANENT.value, _("Permanent residence")
+        TEMPORARY_12M = law_voters.Basis.TEMPORARY_12M.value, _("Temporary residence of 12 months or more")
+        TEMPORARY = law_voters.Basis.TEMPORARY.value, _("Temporary residence under 12 months")
+        FACILITY = law_voters.Basis.FACILITY.value, _("Facility or armed-forces unit")
+        VOTE_ELSEWHERE = law_voters.Basis.VOTE_ELSEWHERE.value, _("Certificate to vote elsewhere (Art. 34)")
 
     class Status(models.TextChoices):
         LISTED = "listed", _("Listed")
