@@ -23,7 +23,10 @@ from baucu.elections.models import BodyMember, Constituency, Contest, Election, 
 from baucu.elections.na_constituencies import do_load_na_constituencies
 from baucu.elections.reference import ELECTION_DAY_2026, national_2026_election
 from baucu.elections.services import do_create_election
+from baucu.law import bodies as law_bodies
 from baucu.law import districting
+from baucu.law.contests import Contest as LawContest
+from baucu.law.setup import VotingAreaKind
 from baucu.units.models import Commune, Province
 
 PROVINCE = "20"  # Lạng Sơn
@@ -106,6 +109,16 @@ def council_seats(commune: Commune) -> tuple[int, int]:
         if size.settled is not None:
             return population, size.settled
         population -= 1
+
+
+def _smallest(tier: str, level: str, *, area: VotingAreaKind | None = None, military: bool = False) -> int:
+    """The smallest membership the law core allows the body (Art. 22, 24, 25(1)): 5 for a Team of an
+    armed-forces unit alone, 11 for any other Team."""
+    member = law_bodies.Member(is_military=military)
+    facts = law_bodies.BodyFacts(
+        law_bodies.Tier(tier), LawContest(level), voting_area=area, members=(member,)
+    )
+    return law_bodies.BODY_RULES[law_bodies.body_kind(facts)].minimum
 
 
 def _split(total: int, parts: int) -> list[int]:
@@ -329,6 +342,7 @@ def _load_lang_son(election: Election) -> str:
         bodies.append((item, size, vice, military))
 
     kind, level = ElectionBody.Kind, ElectionBody.Level
+    # Lạng Sơn's Committee has 31 members (law.md [3.3]); the election check asks the law core of it.
     body(kind.COMMITTEE, level.PROVINCIAL, f"Ủy ban bầu cử {province.name}", COMMITTEE_ON, 31, 3)
     for commune in communes:
         body(
@@ -336,7 +350,7 @@ def _load_lang_son(election: Election) -> str:
             level.COMMUNE,
             f"Ủy ban bầu cử {commune.name}",
             COMMITTEE_ON,
-            11,
+            _smallest(kind.COMMITTEE, level.COMMUNE),
             2,
             commune=commune,
         )
@@ -346,7 +360,7 @@ def _load_lang_son(election: Election) -> str:
             level.NA,
             f"Ban bầu cử đại biểu Quốc hội, đơn vị bầu cử số {c.number}",
             BOARDS_ON,
-            11,
+            _smallest(kind.BOARD, level.NA),
             2,
             constituency=c,
         )
@@ -356,7 +370,7 @@ def _load_lang_son(election: Election) -> str:
             level.PROVINCIAL,
             f"Ban bầu cử đại biểu HĐND tỉnh, đơn vị bầu cử số {c.number}",
             BOARDS_ON,
-            11,
+            _smallest(kind.BOARD, level.PROVINCIAL),
             2,
             constituency=c,
         )
@@ -367,7 +381,7 @@ def _load_lang_son(election: Election) -> str:
             level.COMMUNE,
             f"Ban bầu cử đại biểu HĐND {names[c.commune_id or '']}, đơn vị số {c.number}",
             BOARDS_ON,
-            9,
+            _smallest(kind.BOARD, level.COMMUNE),
             1,
             commune_id=c.commune_id,
             constituency=c,
@@ -379,7 +393,7 @@ def _load_lang_son(election: Election) -> str:
             level.COMMUNE,
             f"Tổ bầu cử khu vực bỏ phiếu số {a.number}, {names[a.commune_id]}",
             TEAMS_ON,
-            7 if military else 11,
+            _smallest(kind.TEAM, level.COMMUNE, area=VotingAreaKind(a.kind), military=military),
             0,
             military,
             commune_id=a.commune_id,
