@@ -9,6 +9,7 @@ import pytest
 
 from baucu.elections.body_import import LEVELS_OF
 from baucu.elections.deadlines import law_kind, step_for
+from baucu.elections.forms import COMMUNE_BODY_KINDS, PROVINCE_BODY_KINDS
 from baucu.elections.models import BodyMember, Contest, Election, ElectionBody, VotingArea
 from baucu.law import bodies as law_bodies
 from baucu.law import calendar as law_calendar
@@ -66,3 +67,9 @@ def test_unit_kinds_are_known_to_the_council_size_rules() -> None:
     law_communes = {k.value for k in districting.CommuneKind}
     assert {Commune.Kind.COMMUNE, Commune.Kind.SPECIAL_ZONE} <= law_communes
     assert Commune.Kind.WARD not in law_communes  # a ward is a province ward or a city ward
+
+
+def test_the_back_office_offers_only_bodies_of_art_21() -> None:
+    for value, _label in PROVINCE_BODY_KINDS + COMMUNE_BODY_KINDS:
+        tier, level = value.split(":")
+        assert LawContest(level) in law_bodies.TIER_LEVELS[law_bodies.Tier(tier)]

@@ -12,10 +12,13 @@ from baucu.law.list_changes import (
     ChangeReason,
     certificate_issue_allowed,
     change_rule,
+    check_added_voter_age,
+    check_still_listed,
     complaint_allowed,
     complaint_decision_due,
     complaint_window_end,
 )
+from baucu.law.outcome import Severity
 from baucu.law.voters import Basis
 
 POSTED = dt.date(2026, 2, 3)
@@ -77,3 +80,22 @@ def test_complaint_window_30_days_and_5_day_decision__art_33() -> None:
         "Art. 33",
     )
     assert complaint_allowed(dt.date(2026, 2, 2), POSTED).codes() == ("complaint_before_posting",)
+
+
+def test_art_2_an_added_voter_is_18_on_election_day() -> None:
+    day = dt.date(2026, 3, 15)
+    assert check_added_voter_age(dt.date(2008, 3, 15), day).ok
+    young = check_added_voter_age(dt.date(2008, 3, 16), day)
+    assert young.value is False
+    assert [r.severity for r in young.reasons] == [Severity.ERROR]
+    year_only = check_added_voter_age(2008, day)
+    assert year_only.value is False
+    assert year_only.manual_decision_required
+
+
+def test_art_30_only_a_listed_name_is_removed() -> None:
+    rule = CHANGE_RULES[ChangeReason.MOVED_OUT]
+    assert check_still_listed(rule, listed=True).ok
+    gone = check_still_listed(rule, listed=False)
+    assert gone.codes() == ("not_listed",)
+    assert gone.reasons[0].article == "Art. 30(3)"

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from baucu.law.outcome import Outcome, Reason, Severity
-from baucu.law.voters import Basis
+from baucu.law.voters import Basis, Birth, voting_age
 
 COMPLAINT_WINDOW = dt.timedelta(days=30)  # Art. 33: within 30 days of posting
 COMPLAINT_DECISION_WITHIN = dt.timedelta(days=5)  # Art. 33: decided within 5 days of receipt
@@ -234,6 +234,37 @@ def check_single_listing(*, listed_elsewhere: bool) -> Outcome[bool]:
                 "2.3",
                 "Công dân đã có tên trong một danh sách cử tri của cuộc bầu cử này.",
                 "This citizen is already on a voter list of this election.",
+            ),
+        ),
+    )
+
+
+def check_added_voter_age(birth: Birth, election_day: dt.date) -> Outcome[bool]:
+    """A person added to the list is 18 on election day (Art. 2); where a person must decide (a year-only
+    or 29 February birth), the addition waits for that decision."""
+    age = voting_age(birth, election_day)
+    if age.value is True:
+        return Outcome(True, age.reasons)
+    reasons = tuple(
+        Reason(r.code, r.article, r.rule_id, r.vi, r.en, Severity.ERROR) if r.severity is Severity.INFO else r
+        for r in age.reasons
+    )
+    return Outcome(False, reasons)
+
+
+def check_still_listed(rule: ChangeRule, *, listed: bool) -> Outcome[bool]:
+    """Only a name on the list is removed from it (Art. 29(1), 30(3)–(5))."""
+    if listed:
+        return Outcome(True)
+    return Outcome(
+        False,
+        (
+            _error(
+                "not_listed",
+                rule.article,
+                rule.rule_id,
+                "Cử tri này không còn trong danh sách.",
+                "This voter is no longer on the list.",
             ),
         ),
     )

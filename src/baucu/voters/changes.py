@@ -31,7 +31,7 @@ from baucu.audit.events import record_event
 from baucu.elections.models import Election, VotingArea
 from baucu.law import list_changes as law_changes
 from baucu.law import voters as law_voters
-from baucu.law.outcome import Reason, Severity
+from baucu.law.outcome import Reason
 from baucu.units.models import Commune
 from baucu.voters.models import ListChange, Voter
 
@@ -55,10 +55,6 @@ class ListChangeError(Exception):
 
     def codes(self) -> list[str]:
         return [r.code for r in self.reasons]
-
-
-def refusal(code: str, article: str, rule_id: str, vi: str, en: str) -> ListChangeError:
-    return ListChangeError([Reason(code, article, rule_id, vi, en, Severity.ERROR)])
 
 
 def local_naive(at: dt.datetime) -> dt.datetime:
@@ -122,13 +118,7 @@ def record_change(
 
 
 def _already_listed() -> ListChangeError:
-    return refusal(
-        "already_listed",
-        "Art. 29(1)",
-        "2.3",
-        "Công dân đã có tên trong một danh sách cử tri của cuộc bầu cử này.",
-        "This citizen is already on a voter list of this election.",
-    )
+    return ListChangeError(law_changes.check_single_listing(listed_elsewhere=True).errors)
 
 
 @dataclass(frozen=True)
@@ -164,9 +154,9 @@ def do_add_voter(
     rule = law_changes.change_rule(reason, law_changes.ChangeKind.ADDITION, basis)
     if rule.value is None:
         raise ListChangeError(rule.errors)
-    age = law_voters.voting_age(person.birth_date or person.birth_year, election.day)
-    if age.value is not True:
-        raise ListChangeError([r if r.severity is not Severity.INFO else _as_error(r) for r in age.reasons])
+    age = law_changes.check_added_voter_age(person.birth_date or person.birth_year, election.day)
+    if not age.value:
+        raise ListChangeError(list(age.reasons))
     check_cutoff(election, at, voting_start, area)
     contests = law_voters.CONTESTS_BY_BASIS[law_voters.Basis(basis)]
     with transaction.atomic(), unscoped("list changes: the service writes after its checks"):
@@ -214,10 +204,6 @@ def do_add_voter(
     return change
 
 
-def _as_error(reason: Reason) -> Reason:
-    return Reason(reason.code, reason.article, reason.rule_id, reason.vi, reason.en, Severity.ERROR)
-
-
 def do_remove_voter(
     voter: Voter,
     *,
@@ -240,14 +226,9 @@ def do_remove_voter(
     check_cutoff(election, at, voting_start, voter.voting_area)
     with transaction.atomic(), unscoped("list changes: the service writes after its checks"):
         current = Voter.objects.select_for_update().get(pk=voter.pk)
-        if current.status != Voter.Status.LISTED:
-            raise refusal(
-                "not_listed",
-                rule.value.article,
-                rule.value.rule_id,
-                "Cử tri này không còn trong danh sách.",
-                "This voter is no longer on the list.",
-            )
+        listed = law_changes.check_still_listed(rule.value, listed=current.status == Voter.Status.LISTED)
+        if not listed.value:
+            raise ListChangeError(listed.errors)
         old = voter_snapshot(current)
         current.status = Voter.Status.REMOVED
         current.note = rule.value.vi[:300]
