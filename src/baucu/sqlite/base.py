@@ -8,6 +8,9 @@ connection by ``baucu.storage.register_sqlite_collation``).
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
+
 from django.db.backends.sqlite3 import base, schema
 
 
@@ -18,3 +21,11 @@ class DatabaseSchemaEditor(schema.DatabaseSchemaEditor):
 
 class DatabaseWrapper(base.DatabaseWrapper):
     SchemaEditorClass = DatabaseSchemaEditor
+
+    def get_new_connection(self, conn_params: dict[str, Any]) -> Any:
+        # A fresh folder has no data folder yet (BAUCU_VAR_DIR, default ./var): create the database
+        # file's folder on first use so that any command, `baucu migrate` first, works there.
+        name = str(conn_params["database"])
+        if not (name == ":memory:" or name.startswith("file:") or "mode=memory" in name):
+            Path(name).parent.mkdir(parents=True, exist_ok=True)
+        return super().get_new_connection(conn_params)
