@@ -191,7 +191,15 @@ def _parse_exit(parser: argparse.ArgumentParser, args: list[str]) -> int:
         parser.parse_args(args)
         parser.error("give the subcommand first")  # e.g. an option before the subcommand's name
     except SystemExit as exc:
-        return exc.code if isinstance(exc.code, int) else 2
+        return _status(exc)
+
+
+def _status(exc: SystemExit) -> int:
+    """The exit status a SystemExit stands for (``sys.exit("text")`` prints the text, status 1)."""
+    if exc.code is None or isinstance(exc.code, int):
+        return exc.code or 0
+    print(exc.code, file=sys.stderr)
+    return 1
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -218,7 +226,10 @@ def main(argv: list[str] | None = None) -> int:
             return _parse_exit(parser, args[1:])
     from django.core.management import execute_from_command_line
 
-    execute_from_command_line(["baucu", *args])
+    try:
+        execute_from_command_line(["baucu", *args])
+    except SystemExit as exc:  # argparse's --help and usage errors, Django's CommandError
+        return _status(exc)
     return 0
 
 
