@@ -11,9 +11,12 @@ from list_world import BEFORE_CUTOFF, World, audit_actions, client_for, make_wor
 
 from baucu.accounts.scoping import unscoped
 from baucu.audit.actions import AuditAction
-from baucu.voters.certificates import do_accept_vote_elsewhere_voter, do_issue_vote_elsewhere_certificate
-from baucu.voters.changes import VOTING_ELSEWHERE_NOTE, ListChangeError
 from baucu.voters.models import ListChange, VoteElsewhereCertificate, Voter
+from baucu.voters.services.certificates import (
+    do_accept_vote_elsewhere_voter,
+    do_issue_vote_elsewhere_certificate,
+)
+from baucu.voters.services.changes import VOTING_ELSEWHERE_NOTE, ListChangeError
 
 pytestmark = pytest.mark.django_db
 

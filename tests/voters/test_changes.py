@@ -12,8 +12,8 @@ from list_world import BEFORE_CUTOFF, World, audit_actions, client_for, make_vot
 
 from baucu.accounts.scoping import unscoped
 from baucu.audit.actions import AuditAction
-from baucu.voters.changes import ListChangeError, NewVoter, do_add_voter, do_remove_voter
 from baucu.voters.models import ListChange, ListComplaint, Voter
+from baucu.voters.services.changes import ListChangeError, NewVoter, do_add_voter, do_remove_voter
 
 pytestmark = pytest.mark.django_db
 

@@ -13,9 +13,9 @@ from list_world import World, audit_actions, client_for, make_world, vn
 from baucu.accounts.scoping import unscoped
 from baucu.audit.actions import AuditAction
 from baucu.elections.models import CalendarOverride
-from baucu.voters.changes import ListChangeError
-from baucu.voters.complaints import do_decide_list_complaint, do_register_list_complaint, is_overdue
 from baucu.voters.models import ListComplaint
+from baucu.voters.services.changes import ListChangeError
+from baucu.voters.services.complaints import do_decide_list_complaint, do_register_list_complaint, is_overdue
 
 pytestmark = pytest.mark.django_db
 
@@ -147,8 +147,8 @@ def test_register_page_records_and_decides_a_complaint__art_33(world: World, cli
 
 
 def test_an_upheld_complaint_corrects_the_voters_details_in_the_same_step__art_33(world: World) -> None:
-    from baucu.voters.complaints import VoterCorrection
     from baucu.voters.models import ListChange
+    from baucu.voters.services.complaints import VoterCorrection
 
     complaint = register(world, vn(2026, 2, 20, 9, 0))
     voter = world.voters[0]
@@ -171,7 +171,7 @@ def test_an_upheld_complaint_corrects_the_voters_details_in_the_same_step__art_3
 def test_a_correction_needs_an_upheld_complaint_and_keeps_the_voter_of_age__art_33_art_2(
     world: World,
 ) -> None:
-    from baucu.voters.complaints import VoterCorrection
+    from baucu.voters.services.complaints import VoterCorrection
 
     complaint = register(world, vn(2026, 2, 20, 9, 0))
     voter = world.voters[0]

@@ -234,7 +234,7 @@ def test_reimport_refused_when_changes_refer_to_listed_voters(
 
     from django.utils import timezone
 
-    from baucu.voters.changes import do_remove_voter
+    from baucu.voters.services.changes import do_remove_voter
 
     province = Province.objects.get(code="20")
     path = extract(tmp_path)

@@ -169,7 +169,7 @@ def test_certificate_pdf_is_linked_only_for_roles_that_may_export(loaded: Electi
     import datetime as dt
 
     from baucu.units.models import Commune
-    from baucu.voters.certificates import do_issue_vote_elsewhere_certificate
+    from baucu.voters.services.certificates import do_issue_vote_elsewhere_certificate
 
     with unscoped("tests"):
         voter = Voter.objects.get(election=loaded, full_name="Nông Văn Bình")

@@ -20,10 +20,13 @@ from baucu.accounts.scoping import unscoped
 from baucu.elections.demo import DEMO_NAME
 from baucu.elections.models import Election, VotingArea
 from baucu.elections.reference import ELECTION_DAY_2026
-from baucu.voters.certificates import do_accept_vote_elsewhere_voter, do_issue_vote_elsewhere_certificate
-from baucu.voters.changes import NewVoter, do_add_voter, do_remove_voter
-from baucu.voters.complaints import do_decide_list_complaint, do_register_list_complaint
 from baucu.voters.models import ListChange, Voter
+from baucu.voters.services.certificates import (
+    do_accept_vote_elsewhere_voter,
+    do_issue_vote_elsewhere_certificate,
+)
+from baucu.voters.services.changes import NewVoter, do_add_voter, do_remove_voter
+from baucu.voters.services.complaints import do_decide_list_complaint, do_register_list_complaint
 
 AT = dt.datetime(2026, 3, 2, 9, 0, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
 _ACTOR = Actor.system("demo")

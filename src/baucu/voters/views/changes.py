@@ -27,21 +27,24 @@ from baucu.accounts.session import actor_for
 from baucu.elections.models import Election, VotingArea
 from baucu.units.models import Commune
 from baucu.voters import change_forms as forms
-from baucu.voters.certificates import do_accept_vote_elsewhere_voter, do_issue_vote_elsewhere_certificate
-from baucu.voters.changes import (
+from baucu.voters.models import ListChange, ListComplaint, VoteElsewhereCertificate, Voter
+from baucu.voters.services.certificates import (
+    do_accept_vote_elsewhere_voter,
+    do_issue_vote_elsewhere_certificate,
+)
+from baucu.voters.services.changes import (
     ListChangeError,
     NewVoter,
     commune_jurisdiction,
     do_add_voter,
     do_remove_voter,
 )
-from baucu.voters.complaints import (
+from baucu.voters.services.complaints import (
     VoterCorrection,
     do_decide_list_complaint,
     do_register_list_complaint,
     is_overdue,
 )
-from baucu.voters.models import ListChange, ListComplaint, VoteElsewhereCertificate, Voter
 
 
 def _language() -> str:

@@ -4,7 +4,7 @@ decided within 5 days of receipt. The posting date is the election's ``voter_lis
 Upholding a complaint about a voter's details (a misspelt name, a wrong date of birth, sex or ethnicity)
 corrects the row in the same transaction (``VoterCorrection``): a ``correction`` list change, with the
 24-hour cut-off of every change. Someone wrongly listed or left out is removed or added by the services
-of :mod:`baucu.voters.changes`, each with its own article.
+of :mod:`baucu.voters.services.changes`, each with its own article.
 """
 
 from __future__ import annotations
@@ -27,15 +27,15 @@ from baucu.law import list_changes as law_changes
 from baucu.law import list_complaints as law_complaints
 from baucu.law.outcome import Outcome
 from baucu.units.models import Commune
-from baucu.voters.certificates import posting_date
-from baucu.voters.changes import (
+from baucu.voters.models import ListChange, ListComplaint, Voter
+from baucu.voters.services.certificates import posting_date
+from baucu.voters.services.changes import (
     ListChangeError,
     check_cutoff,
     local_naive,
     record_change,
     require_manage,
 )
-from baucu.voters.models import ListChange, ListComplaint, Voter
 
 
 def _refuse_unless(outcome: Outcome[bool]) -> None:
@@ -197,7 +197,7 @@ def do_decide_list_complaint(
 ) -> ListComplaint:
     """Record the list-maker's decision (Art. 33), and with ``correction`` correct the details of the
     voter an upheld complaint names, in the same transaction. Someone wrongly listed or left out is
-    removed or added by :mod:`baucu.voters.changes`, each with its own article."""
+    removed or added by :mod:`baucu.voters.services.changes`, each with its own article."""
     at = at or timezone.now()
     require_manage(actor, complaint.commune, complaint.election)
     changes = correction.changes() if correction is not None else {}

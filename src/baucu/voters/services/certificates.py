@@ -26,7 +26,8 @@ from baucu.law import vote_elsewhere as law_elsewhere
 from baucu.law import voters as law_voters
 from baucu.law.outcome import Outcome, Severity
 from baucu.units.models import Commune
-from baucu.voters.changes import (
+from baucu.voters.models import ListChange, VoteElsewhereCertificate, Voter
+from baucu.voters.services.changes import (
     VOTING_ELSEWHERE_NOTE,
     ListChangeError,
     check_cutoff,
@@ -35,7 +36,6 @@ from baucu.voters.changes import (
     record_change,
     require_manage,
 )
-from baucu.voters.models import ListChange, VoteElsewhereCertificate, Voter
 
 
 def _refuse_unless(outcome: Outcome[bool]) -> None:
