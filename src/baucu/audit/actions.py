@@ -37,6 +37,7 @@ class AuditAction(IntEnum):
     # 2000–2999 election setup
     ELECTION_CREATED = 2001
     CONTEST_CREATED = 2002
+    CONTEST_UPDATED = 2003
     CONSTITUENCY_CREATED = 2010
     CONSTITUENCY_UPDATED = 2011
     NA_CONSTITUENCIES_LOADED = 2012
@@ -48,6 +49,7 @@ class AuditAction(IntEnum):
     CALENDAR_STEP_OVERRIDDEN = 2040
     LATE_ACTION_JUSTIFIED = 2041
     SETUP_IMPORTED = 2050
+    SYNTHETIC_SETUP_CREATED = 2051
     # 3000–3099 voter registry: lists imported from the population database
     VOTER_LISTS_IMPORTED = 3001
     VOTER_IMPORT_FAILED = 3002
@@ -83,6 +85,7 @@ DESCRIPTIONS: dict[AuditAction, tuple[str, str]] = {
     ),
     AuditAction.ELECTION_CREATED: ("Tạo cuộc bầu cử", "Election created"),
     AuditAction.CONTEST_CREATED: ("Tạo cuộc bầu cử cấp", "Contest created"),
+    AuditAction.CONTEST_UPDATED: ("Sửa số đại biểu được bầu của cuộc bầu cử", "Contest's seats changed"),
     AuditAction.CONSTITUENCY_CREATED: ("Thành lập đơn vị bầu cử", "Constituency created"),
     AuditAction.CONSTITUENCY_UPDATED: ("Sửa đơn vị bầu cử", "Constituency changed"),
     AuditAction.NA_CONSTITUENCIES_LOADED: ("Nạp đơn vị bầu cử đại biểu Quốc hội", "NA constituencies loaded"),
@@ -94,6 +97,10 @@ DESCRIPTIONS: dict[AuditAction, tuple[str, str]] = {
     AuditAction.CALENDAR_STEP_OVERRIDDEN: ("Điều chỉnh thời hạn (Điều 98)", "Calendar step moved (Art. 98)"),
     AuditAction.LATE_ACTION_JUSTIFIED: ("Ghi lý do thực hiện quá hạn", "Late action justified"),
     AuditAction.SETUP_IMPORTED: ("Nhập dữ liệu tổ chức bầu cử từ tệp", "Election setup imported from a file"),
+    AuditAction.SYNTHETIC_SETUP_CREATED: (
+        "Tạo dữ liệu tổ chức bầu cử tổng hợp (trình diễn, kiểm thử)",
+        "Synthetic election setup created (demo, tests)",
+    ),
     AuditAction.VOTER_LISTS_IMPORTED: (
         "Nhập danh sách cử tri từ Cơ sở dữ liệu quốc gia về dân cư",
         "Voter lists imported from the population database",

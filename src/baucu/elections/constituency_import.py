@@ -94,7 +94,7 @@ class _Run:
     def problem(self, row: int, column: str, rule: str, en: str, vi: str) -> None:
         self.problems.append(RowProblem(self.file, row, column, rule, en, vi))
 
-    def create(self, row: int, contest: Contest, **kwargs: object) -> None:
+    def constituency(self, row: int, contest: Contest, **kwargs: object) -> None:
         """One constituency through the service; its refusal becomes row problems (rolled back)."""
         try:
             services.do_create_constituency(
@@ -215,7 +215,7 @@ def _province_rows(run: _Run, rows: list[dict[str, str]], only_province: str | N
         chosen = [communes[c] for c in codes]
         province = Province.objects.get(code=only_province) if only_province else chosen[0].province
         contest = _province_contest(run, kind, province)
-        run.create(
+        run.constituency(
             index,
             contest,
             number=numbers[0],
@@ -243,12 +243,8 @@ def _province_rows(run: _Run, rows: list[dict[str, str]], only_province: str | N
 
 
 def _province_contest(run: _Run, kind: str, province: Province) -> Contest:
-    if kind == Contest.Kind.NA:
-        found = Contest.objects.filter(election=run.election, kind=kind).first()
-        # The NA contest is national; a province committee may still list its own constituencies in it.
-        return found or Contest.objects.create(election=run.election, kind=kind)
-    found = Contest.objects.filter(election=run.election, kind=kind, province=province).first()
-    return found or services.do_create_contest(run.election, kind=kind, province=province, actor=run.actor)
+    # The NA contest is national; a province committee may still list its own constituencies in it.
+    return services.ensure_contest(run.election, kind=kind, province=province, actor=run.actor)
 
 
 # ---------------------------------------------------------------- commune councils (Art. 10(3), 11(1))
@@ -287,12 +283,10 @@ def _commune_rows(
             continue
         if numbers is None:
             continue
-        contest = Contest.objects.filter(
-            election=run.election, kind=Contest.Kind.COMMUNE, commune=commune
-        ).first() or services.do_create_contest(
+        contest = services.ensure_contest(
             run.election, kind=Contest.Kind.COMMUNE, commune=commune, actor=run.actor
         )
-        run.create(
+        run.constituency(
             index,
             contest,
             number=numbers[0],

@@ -22,7 +22,7 @@ from baucu.accounts.scoping import unscoped
 from baucu.elections.models import BodyMember, Constituency, Contest, Election, ElectionBody, VotingArea
 from baucu.elections.na_constituencies import do_load_na_constituencies
 from baucu.elections.reference import ELECTION_DAY_2026, national_2026_election
-from baucu.elections.services import do_create_election
+from baucu.elections.services import SyntheticSetup, do_create_election, do_create_synthetic_setup
 from baucu.law import bodies as law_bodies
 from baucu.law import districting
 from baucu.law.contests import Contest as LawContest
@@ -169,7 +169,7 @@ def load(*, stdout: TextIO) -> None:
             actor=actor,
         )
         do_load_na_constituencies(election, actor=actor, provinces=[PROVINCE])
-        counts = _load_lang_son(election)
+        counts = _load_lang_son(election, actor)
     stdout.write(f"Election setup: {national_report}; Lạng Sơn demo (synthetic): {counts}\n")
 
 
@@ -179,7 +179,7 @@ TEAMS_ON = dt.date(2026, 1, 30)  # ≤ 43 days (Art. 25(1)): 31/01/2026
 VOTER_SHARE = 0.62  # synthetic voters per inhabitant
 
 
-def _load_lang_son(election: Election) -> str:
+def _load_lang_son(election: Election, actor: Actor) -> str:
     province = Province.objects.get(code=PROVINCE)
     communes = list(Commune.objects.filter(province=province).order_by("code"))
     na = Contest.objects.get(election=election, kind=Contest.Kind.NA)
@@ -190,16 +190,19 @@ def _load_lang_son(election: Election) -> str:
         PROVINCIAL_POPULATION, districting.ProvinceKind.PROVINCE
     )
     provincial_seats = provincial_size.value.floor
-    provincial = Contest.objects.create(
+    # Written in one go by the bulk service, whose audit event lists every row (see its docstring).
+    setup = SyntheticSetup()
+    provincial = Contest(
         election=election,
         kind=Contest.Kind.PROVINCIAL,
         province=province,
         seats_total=provincial_seats,
         is_synthetic=True,
     )
+    setup.contests.append(provincial)
     seat_split = _split(provincial_seats, PROVINCIAL_CONSTITUENCIES)
     commune_split = _split(len(communes), PROVINCIAL_CONSTITUENCIES)
-    provincial_constituencies = Constituency.objects.bulk_create(
+    provincial_constituencies = [
         Constituency(
             contest=provincial,
             province=province,
@@ -209,19 +212,15 @@ def _load_lang_son(election: Election) -> str:
             is_synthetic=True,
         )
         for i, seats in enumerate(seat_split)
-    )
-    start, rows = 0, []
+    ]
+    start = 0
     for constituency, size in zip(provincial_constituencies, commune_split, strict=True):
-        rows += [(constituency.pk, [c.code for c in communes[start : start + size]])]
+        setup.constituencies.append((constituency, communes[start : start + size], []))
         start += size
-    communes_through = Constituency.communes.through
-    communes_through.objects.bulk_create(
-        communes_through(constituency_id=cid, commune_id=code) for cid, codes in rows for code in codes
-    )
 
     # Commune councils: seats from the law core's formula on a synthetic population.
     sizes = {c.code: council_seats(c) for c in communes}
-    commune_contests = Contest.objects.bulk_create(
+    commune_contests = [
         Contest(
             election=election,
             kind=Contest.Kind.COMMUNE,
@@ -231,7 +230,8 @@ def _load_lang_son(election: Election) -> str:
             is_synthetic=True,
         )
         for c in communes
-    )
+    ]
+    setup.contests += commune_contests
 
     # Voting areas, in proportion to the synthetic voters; a few separate areas (Art. 11(3)).
     areas: list[VotingArea] = []
@@ -282,14 +282,13 @@ def _load_lang_son(election: Election) -> str:
                     is_synthetic=True,
                 )
             )
-    areas = VotingArea.objects.bulk_create(areas)
+    setup.voting_areas = areas
     areas_of: dict[str, list[VotingArea]] = {}
     for area in areas:
         areas_of.setdefault(area.commune_id, []).append(area)
 
     # Commune-council constituencies: 3–5 seats each (Art. 10(4)), covering the commune's areas.
     commune_constituencies: list[Constituency] = []
-    area_rows: list[tuple[Constituency, list[VotingArea]]] = []
     for contest, commune in zip(commune_contests, communes, strict=True):
         seats = sizes[commune.code][1]
         parts = -(-seats // 5)
@@ -308,13 +307,8 @@ def _load_lang_son(election: Election) -> str:
                 is_synthetic=True,
             )
             commune_constituencies.append(constituency)
-            area_rows.append((constituency, mine[start : start + part_areas]))
+            setup.constituencies.append((constituency, [], mine[start : start + part_areas]))
             start += part_areas
-    Constituency.objects.bulk_create(commune_constituencies)
-    areas_through = Constituency.voting_areas.through
-    areas_through.objects.bulk_create(
-        areas_through(constituency_id=c.pk, votingarea_id=a.pk) for c, these in area_rows for a in these
-    )
 
     # Bodies of lawful size (Art. 22, 24, 25(1)) with synthetic members.
     bodies: list[tuple[ElectionBody, int, int, bool]] = []  # body, size, vice-chairs, military
@@ -399,16 +393,15 @@ def _load_lang_son(election: Election) -> str:
             commune_id=a.commune_id,
             voting_area=a,
         )
-    made = ElectionBody.objects.bulk_create(b for b, *_ in bodies)
-    members: list[BodyMember] = []
-    for saved, (_, size, vice, military) in zip(made, bodies, strict=True):
-        for m in _members(saved, size, military=military, vice_chairs=vice):
-            m.body_id = saved.pk
-            members.append(m)
-    BodyMember.objects.bulk_create(members, batch_size=2000)
+    setup.bodies = [
+        (item, _members(item, size, military=military, vice_chairs=vice))
+        for item, size, vice, military in bodies
+    ]
+    do_create_synthetic_setup(election, setup, actor=actor)
+    members = [m for _, rows in setup.bodies for m in rows]
     return (
         f"{len(provincial_constituencies)} provincial and "
         f"{len(commune_constituencies)} commune constituencies, "
         f"{len(commune_contests)} commune councils ({sum(s for _, s in sizes.values())} seats), "
-        f"{len(areas)} voting areas, {len(made)} bodies, {len(members)} members"
+        f"{len(areas)} voting areas, {len(setup.bodies)} bodies, {len(members)} members"
     )

@@ -18,17 +18,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from django.core.exceptions import PermissionDenied
-from django.utils import timezone
-
 from baucu.accounts.actor import Actor
 from baucu.accounts.jurisdiction import Jurisdiction
-from baucu.accounts.permissions import Permission
 from baucu.audit.actions import AuditAction
-from baucu.elections import legal
-from baucu.elections.deadlines import lateness
+from baucu.elections import services
+from baucu.elections.errors import SetupError
 from baucu.elections.events import record
-from baucu.elections.models import Election, Justification, VotingArea
+from baucu.elections.models import Election, VotingArea
 from baucu.elections.services import service_transaction
 from baucu.law.outcome import Reason
 from baucu.units.models import Commune
@@ -295,16 +291,18 @@ def do_import_voting_areas(
 ) -> int:
     """Create every voting area of ``rows`` or none; returns how many were created.
 
-    ``only_commune``: the upload page of one commune accepts rows of that commune only.
+    Each row goes through :func:`services.do_create_voting_area`, the single form's service: the same
+    permission check, law-core checks, duplicate check and deadline gate (one justification for the
+    file, recorded for each area as a single action would) and one audit event per area. A refusal
+    becomes row problems; any problem rolls the whole file back. ``only_commune``: the upload page of
+    one commune accepts rows of that commune only.
     """
     communes = {
         c.code: c for c in Commune.objects.filter(code__in={code(r.get("commune_code", ""), 5) for r in rows})
     }
     problems: list[RowProblem] = []
-    areas: list[VotingArea] = []
-    seen: set[tuple[str, int]] = set(
-        VotingArea.objects.filter(election=election).values_list("commune_id", "number")
-    )
+    late: dict[tuple[str, str], Reason] = {}
+    created: list[VotingArea] = []
     missing = missing_columns(file, rows, COLUMNS)
     if missing:
         raise ImportRejected(missing, rows)
@@ -318,8 +316,6 @@ def do_import_voting_areas(
                 )
             )
             continue
-        if not actor.can(Permission.CHANGE, Jurisdiction.commune(commune.province_id, commune.code)):
-            raise PermissionDenied
         if number is None or number < 1:
             problems.append(
                 RowProblem(
@@ -358,58 +354,41 @@ def do_import_voting_areas(
                 )
             )
             continue
-        area = VotingArea(
-            election=election,
-            province_id=commune.province_id,
-            commune=commune,
-            number=number,
-            kind=kind,
-            voting_start=start,
-            residence_groups="\n".join(g.strip() for g in row["residence_groups"].split(";") if g.strip()),
-            facility=row["facility"].strip(),
-            polling_place=row["polling_place"].strip(),
-            voter_count=_int(row["voter_count"]),
-            is_mountainous=row["is_mountainous"].strip() in ("1", "x", "yes", "có"),
-        )
-        for field, reason in legal.voting_area_violations(area):
-            problems.append(RowProblem.of(file, index, field, reason))
-        if (commune.code, number) in seen:
-            reason = legal.duplicate_area_reason(number)
-            problems.append(RowProblem.of(file, index, "number", reason))
-        seen.add((commune.code, number))
-        areas.append(area)
-    step_id, late = lateness(election, "voting_area", _today())
-    if late.value and not justification.strip():
-        problems += [RowProblem.of(file, 0, "justification", r) for r in late.reasons]
+        try:
+            area = services.do_create_voting_area(
+                election,
+                commune=commune,
+                number=number,
+                kind=kind,
+                voting_start=start,
+                residence_groups=row["residence_groups"].split(";"),
+                facility=row["facility"].strip(),
+                polling_place=row["polling_place"].strip(),
+                voter_count=_int(row["voter_count"]),
+                is_mountainous=row["is_mountainous"].strip() in ("1", "x", "yes", "có"),
+                justification=justification,
+                actor=actor,
+            )
+        except SetupError as exc:
+            for v in exc.violations:
+                if v.field == "justification":  # reported once for the file
+                    late[(v.reason.article, v.reason.en)] = v.reason
+                else:
+                    problems.append(RowProblem.of(file, index, v.field or "", v.reason))
+        else:
+            created.append(area)
+    problems += [RowProblem.of(file, 0, "justification", r) for r in late.values()]
     if problems:
         raise ImportRejected(problems, rows)
-    VotingArea.objects.bulk_create(areas)
-    if late.value and step_id is not None:
-        step = next(s for s in legal.steps_of(election) if s.id == step_id)
-        Justification.objects.create(
-            election=election,
-            province_id=areas[0].province_id if areas else None,
-            step_id=step_id,
-            action="import_voting_areas",
-            subject=file[:300],
-            reason=justification.strip(),
-            deadline=step.deadline,
-            acted_on=_today(),
-            recorded_by=actor.user,
-        )
     record(
         AuditAction.SETUP_IMPORTED,
         actor=actor,
         election=election,
-        jurisdiction=_common(areas),
+        jurisdiction=_common(created),
         obj=election,
-        new={"file": file, "voting_areas": len(areas)},
+        new={"file": file, "voting_areas": [a.pk for a in created]},
     )
-    return len(areas)
-
-
-def _today() -> dt.date:
-    return timezone.localdate()
+    return len(created)
 
 
 def _common(areas: list[VotingArea]) -> Jurisdiction:

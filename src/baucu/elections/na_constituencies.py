@@ -17,11 +17,9 @@ from django.core.exceptions import PermissionDenied
 from baucu.accounts.actor import Actor
 from baucu.accounts.jurisdiction import Jurisdiction
 from baucu.accounts.permissions import Permission
-from baucu.accounts.scoping import unscoped
-from baucu.audit.actions import AuditAction
+from baucu.elections import services
 from baucu.elections.errors import SetupError, Violation
-from baucu.elections.events import record
-from baucu.elections.models import Constituency, Contest, Election, ElectionBody
+from baucu.elections.models import Contest, Election
 from baucu.elections.services import service_transaction
 from baucu.law import districting
 from baucu.law import setup as law_setup
@@ -95,17 +93,6 @@ def _validate(
     return rows, problems
 
 
-def na_contest(election: Election, *, seats_total: int | None = None) -> Contest:
-    """The election's NA contest; ``seats_total`` (500, Art. 7) is set when the whole country is loaded."""
-    contest, _ = Contest.objects.get_or_create(
-        election=election, kind=Contest.Kind.NA, province=None, commune=None
-    )
-    if seats_total is not None and contest.seats_total != seats_total:
-        contest.seats_total = seats_total
-        contest.save(update_fields=["seats_total"])
-    return contest
-
-
 @service_transaction
 def do_load_na_constituencies(
     election: Election,
@@ -114,65 +101,29 @@ def do_load_na_constituencies(
     provinces: list[str] | None = None,
     data: dict[str, Any] | None = None,
 ) -> LoadReport:
-    """Load (or re-load) the NA constituencies of ``provinces`` (default: all 34) into ``election``."""
+    """Load (or re-load) the NA constituencies of ``provinces`` (default: all 34) into ``election``.
+
+    The writes are :func:`services.do_replace_na_constituencies`, whose audit event keeps what a
+    re-load replaced; the contest's 500 seats (Art. 7) are set when the whole country is loaded.
+    """
     if not actor.can(Permission.CHANGE, Jurisdiction.nation(), election_key=str(election.pk)):
         raise PermissionDenied
     data = data or read_data()
     rows, problems = _validate(data, provinces)
     if problems:
         raise SetupError(problems)
-    national_seats = sum(int(p.get("seats_declared") or 0) for p in data["provinces"])
-    contest = na_contest(election, seats_total=national_seats if not provinces else None)
-    wanted = {(p, n): (s, sorted(codes)) for p, n, s, codes in rows}
-    through = Constituency.communes.through
-    with unscoped("loading NA constituencies"):
-        existing = Constituency.objects.filter(contest=contest, province_id__in={p for p, _ in wanted})
-        current: dict[tuple[str, int], tuple[int, list[str]]] = {
-            (c.province_id, c.number): (c.seats, []) for c in existing
-        }
-        ids = {c.pk: (c.province_id, c.number) for c in existing}
-        for cid, commune in through.objects.filter(constituency_id__in=ids).values_list(
-            "constituency_id", "commune_id"
-        ):
-            current[ids[cid]][1].append(commune)
-        current = {k: (s, sorted(v)) for k, (s, v) in current.items()}
-        changed = current != wanted
-        if changed:
-            if ElectionBody.objects.filter(constituency__in=existing).exists():
-                raise SetupError(
-                    [
-                        _error(
-                            "boards_exist",
-                            "Art. 24",
-                            "Đã thành lập Ban bầu cử cho các đơn vị bầu cử này: không thể nạp lại.",
-                            "Election Boards exist for these constituencies: they cannot be re-loaded.",
-                        )
-                    ]
-                )
-            existing.delete()
-            made = Constituency.objects.bulk_create(
-                Constituency(contest=contest, province_id=p, number=n, seats=s, name=f"Đơn vị bầu cử số {n}")
-                for (p, n), (s, _) in sorted(wanted.items())
-            )
-            through.objects.bulk_create(
-                through(constituency_id=c.pk, commune_id=code)
-                for c in made
-                for code in wanted[(c.province_id, c.number)][1]
-            )
-    report = LoadReport(
-        provinces=len({p for p, _ in wanted}),
+    contest = services.ensure_contest(election, kind=Contest.Kind.NA, actor=actor)
+    if not provinces:
+        national_seats = sum(int(p.get("seats_declared") or 0) for p in data["provinces"])
+        services.do_update_contest_seats(contest, seats_total=national_seats, actor=actor)
+    wanted = [services.NaConstituency(p, n, s, tuple(codes)) for p, n, s, codes in rows]
+    changed = services.do_replace_na_constituencies(
+        contest, wanted, provinces={r.province for r in wanted}, actor=actor
+    )
+    return LoadReport(
+        provinces=len({r.province for r in wanted}),
         constituencies=len(wanted),
-        seats=sum(s for s, _ in wanted.values()),
-        communes=sum(len(v) for _, v in wanted.values()),
+        seats=sum(r.seats for r in wanted),
+        communes=sum(len(r.communes) for r in wanted),
         changed=changed,
     )
-    if changed:
-        record(
-            AuditAction.NA_CONSTITUENCIES_LOADED,
-            actor=actor,
-            election=election,
-            jurisdiction=Jurisdiction.nation(),
-            obj=contest,
-            new=report.__dict__,
-        )
-    return report

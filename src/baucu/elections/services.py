@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import hashlib
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar, cast
 
 from django.core.exceptions import PermissionDenied
@@ -39,7 +41,7 @@ from baucu.elections.models import (
 )
 from baucu.law import calendar as law_calendar
 from baucu.law import voters as law_voters
-from baucu.law.outcome import InvalidInput, Reason
+from baucu.law.outcome import InvalidInput, Reason, Severity
 from baucu.units.models import Commune, Province
 
 INTEGRITY = "election setup service: integrity checks"
@@ -158,6 +160,10 @@ def do_create_contest(
     is_synthetic: bool = False,
     actor: Actor,
 ) -> Contest:
+    """Create a contest. The NA contest is national and has no province of its own: with ``province``
+    it is brought into being by that province's committee, which lists its own NA constituencies in it
+    (Art. 10(2): the province proposes them), so the permission is asked there; without, at the nation.
+    """
     if kind == Contest.Kind.COMMUNE and commune is None:
         raise ValueError("a commune council contest needs its commune")
     if kind == Contest.Kind.PROVINCIAL and province is None:
@@ -168,7 +174,7 @@ def do_create_contest(
         Jurisdiction.commune(commune.province_id, commune.code)
         if commune
         else Jurisdiction.province(province.code)
-        if province and kind != Contest.Kind.NA
+        if province
         else Jurisdiction.nation()
     )
     _require(actor, where, election)
@@ -186,6 +192,56 @@ def do_create_contest(
         election=election,
         jurisdiction=where,
         obj=contest,
+        new=snapshot(contest),
+    )
+    return contest
+
+
+def _where_contest(contest: Contest) -> Jurisdiction:
+    if contest.commune is not None:
+        return Jurisdiction.commune(contest.commune.province_id, contest.commune.code)
+    if contest.province_id:
+        return Jurisdiction.province(contest.province_id)
+    return Jurisdiction.nation()
+
+
+def ensure_contest(
+    election: Election,
+    *,
+    kind: str,
+    province: Province | None = None,
+    commune: Commune | None = None,
+    actor: Actor,
+) -> Contest:
+    """The election's contest of this kind and place, created through :func:`do_create_contest` (with
+    its permission check and audit event) when it does not exist yet."""
+    with unscoped(INTEGRITY):
+        if kind == Contest.Kind.NA:
+            found = Contest.objects.filter(election=election, kind=kind).first()
+        elif kind == Contest.Kind.PROVINCIAL:
+            found = Contest.objects.filter(election=election, kind=kind, province=province).first()
+        else:
+            found = Contest.objects.filter(election=election, kind=kind, commune=commune).first()
+    return found or do_create_contest(election, kind=kind, province=province, commune=commune, actor=actor)
+
+
+@service_transaction
+def do_update_contest_seats(contest: Contest, *, seats_total: int | None, actor: Actor) -> Contest:
+    """Set the number of seats a contest fills (the NA: 500, Art. 7; a council: its size)."""
+    where = _where_contest(contest)
+    _require(actor, where, contest.election)
+    if contest.seats_total == seats_total:
+        return contest
+    old = snapshot(contest)
+    contest.seats_total = seats_total
+    contest.save(update_fields=["seats_total"])
+    record(
+        AuditAction.CONTEST_UPDATED,
+        actor=actor,
+        election=contest.election,
+        jurisdiction=where,
+        obj=contest,
+        old=old,
         new=snapshot(contest),
     )
     return contest
@@ -633,3 +689,200 @@ def do_override_calendar_step(
         new=snapshot(override, exclude=("decided_by",)),
     )
     return override
+
+
+# ---------------------------------------------------------------- NA constituencies (NEC Res. 85, Art. 10(2))
+
+
+@dataclass(frozen=True)
+class NaConstituency:
+    """One NA constituency as the NEC's resolution lists it: province, number, seats, communes."""
+
+    province: str
+    number: int
+    seats: int
+    communes: tuple[str, ...]
+
+    def value(self) -> dict[str, object]:
+        return {
+            "province": self.province,
+            "number": self.number,
+            "seats": self.seats,
+            "communes": sorted(self.communes),
+        }
+
+
+def _na_constituencies_of(existing: Iterable[Constituency]) -> list[NaConstituency]:
+    rows = list(existing)
+    through = Constituency.communes.through
+    communes: dict[int, list[str]] = {c.pk: [] for c in rows}
+    for cid, commune in through.objects.filter(constituency_id__in=communes).values_list(
+        "constituency_id", "commune_id"
+    ):
+        communes[cid].append(commune)
+    return sorted(
+        (NaConstituency(c.province_id, c.number, c.seats, tuple(sorted(communes[c.pk]))) for c in rows),
+        key=lambda c: (c.province, c.number),
+    )
+
+
+@service_transaction
+def do_replace_na_constituencies(
+    contest: Contest, rows: Sequence[NaConstituency], *, provinces: Iterable[str], actor: Actor
+) -> bool:
+    """Make the NA constituencies of ``provinces`` exactly ``rows`` (checked by the caller against the law
+    core); returns whether anything changed. The audit event keeps what was replaced and what replaced it.
+    Nothing is replaced once an Election Board exists for one of them (Art. 24): it would lose its
+    constituency."""
+    if contest.kind != Contest.Kind.NA:
+        raise ValueError("only the NA contest's constituencies come from the NEC's resolution")
+    _require(actor, Jurisdiction.nation(), contest.election)
+    wanted = sorted(
+        (replace(r, communes=tuple(sorted(r.communes))) for r in rows), key=lambda c: (c.province, c.number)
+    )
+    existing = Constituency.objects.filter(contest=contest, province_id__in=set(provinces))
+    current = _na_constituencies_of(existing)
+    if current == wanted:
+        return False
+    if ElectionBody.objects.filter(constituency__in=existing).exists():
+        raise SetupError(
+            [
+                Violation(
+                    Reason(
+                        "boards_exist",
+                        "Art. 24",
+                        "4.2",
+                        "Đã thành lập Ban bầu cử cho các đơn vị bầu cử này: không thể nạp lại.",
+                        "Election Boards exist for these constituencies: they cannot be re-loaded.",
+                        Severity.ERROR,
+                    )
+                )
+            ]
+        )
+    existing.delete()
+    made = Constituency.objects.bulk_create(
+        Constituency(
+            contest=contest,
+            province_id=r.province,
+            number=r.number,
+            seats=r.seats,
+            name=f"Đơn vị bầu cử số {r.number}",
+        )
+        for r in wanted
+    )
+    through = Constituency.communes.through
+    through.objects.bulk_create(
+        through(constituency_id=c.pk, commune_id=code)
+        for c, r in zip(made, wanted, strict=True)
+        for code in r.communes
+    )
+    record(
+        AuditAction.NA_CONSTITUENCIES_LOADED,
+        actor=actor,
+        election=contest.election,
+        jurisdiction=Jurisdiction.nation(),
+        obj=contest,
+        old={"constituencies": [c.value() for c in current]},
+        new={
+            "constituencies": [c.value() for c in wanted],
+            "provinces": len({r.province for r in wanted}),
+            "seats": sum(r.seats for r in wanted),
+        },
+    )
+    return True
+
+
+# ---------------------------------------------------------------- synthetic setup in bulk (the demo)
+
+
+@dataclass
+class SyntheticSetup:
+    """Unsaved rows of a synthetic election setup, written together by :func:`do_create_synthetic_setup`.
+
+    Rows may point at each other before they exist (a constituency at its new contest, a Team at its
+    new area, a member at its new body): each kind is written in turn, so the keys are there when
+    the rows that point at them are written.
+    """
+
+    contests: list[Contest] = field(default_factory=list)
+    voting_areas: list[VotingArea] = field(default_factory=list)
+    # A constituency with its communes (NA, provincial) or its voting areas (commune council).
+    constituencies: list[tuple[Constituency, list[Commune], list[VotingArea]]] = field(default_factory=list)
+    bodies: list[tuple[ElectionBody, list[BodyMember]]] = field(default_factory=list)
+
+
+def _setup_value(setup: SyntheticSetup) -> dict[str, object]:
+    """What a bulk write wrote, row by row (members by count and a digest of their names and roles)."""
+    members = hashlib.sha256()
+    for body, rows in setup.bodies:
+        for m in rows:
+            members.update(f"{body.pk}|{m.full_name}|{m.role}|{m.organisation}|{m.is_military}\n".encode())
+    return {
+        "contests": [[c.pk, c.kind, c.province_id, c.commune_id, c.seats_total] for c in setup.contests],
+        "voting_areas": [[a.pk, a.commune_id, a.number, a.kind, a.voter_count] for a in setup.voting_areas],
+        "constituencies": [
+            [c.pk, c.contest_id, c.number, c.seats, sorted(x.code for x in cs), sorted(a.pk for a in areas)]
+            for c, cs, areas in setup.constituencies
+        ],
+        "bodies": [
+            [b.pk, b.kind, b.level, b.commune_id, b.constituency_id, b.voting_area_id, len(rows)]
+            for b, rows in setup.bodies
+        ],
+        "members": sum(len(rows) for _, rows in setup.bodies),
+        "members_sha256": members.hexdigest(),
+    }
+
+
+@service_transaction
+def do_create_synthetic_setup(election: Election, setup: SyntheticSetup, *, actor: Actor) -> SyntheticSetup:
+    """Write a synthetic setup (contests, areas, constituencies, bodies and members) in bulk, with one
+    audit event that lists every row written.
+
+    For synthetic data of a test election only: thousands of rows at once would be thousands of
+    single services and events. Real setup goes through the single services, each with the law core's
+    checks and the deadline gate; synthetic setup is lawful by construction and ``baucu election
+    check`` verifies it like any other. The actor needs the change permission everywhere it writes.
+    """
+    if election.mode != Election.Mode.TEST or not election.is_synthetic:
+        raise ValueError("a bulk setup is for a synthetic test election only")
+    rows: list[Any] = [
+        *setup.contests,
+        *setup.voting_areas,
+        *(c for c, _, _ in setup.constituencies),
+        *(b for b, _ in setup.bodies),
+        *(m for _, members in setup.bodies for m in members),
+    ]
+    if not all(row.is_synthetic for row in rows):
+        raise ValueError("every row of a bulk setup must be labelled synthetic")
+    places = {_where_contest(c) for c in setup.contests}
+    places |= {jurisdictions.of_voting_area(a) for a in setup.voting_areas}
+    places |= {jurisdictions.of_contest_scope(c.contest, c.province_id) for c, _, _ in setup.constituencies}
+    places |= {jurisdictions.of_body(b) for b, _ in setup.bodies}
+    for place in places:
+        _require(actor, place, election)
+    Contest.objects.bulk_create(setup.contests)
+    VotingArea.objects.bulk_create(setup.voting_areas)
+    Constituency.objects.bulk_create(c for c, _, _ in setup.constituencies)
+    to_communes, to_areas = Constituency.communes.through, Constituency.voting_areas.through
+    to_communes.objects.bulk_create(
+        to_communes(constituency_id=c.pk, commune_id=x.code) for c, cs, _ in setup.constituencies for x in cs
+    )
+    to_areas.objects.bulk_create(
+        to_areas(constituency_id=c.pk, votingarea_id=a.pk)
+        for c, _, areas in setup.constituencies
+        for a in areas
+    )
+    ElectionBody.objects.bulk_create(b for b, _ in setup.bodies)
+    for body, members in setup.bodies:
+        for m in members:
+            m.body = body
+    BodyMember.objects.bulk_create((m for _, members in setup.bodies for m in members), batch_size=2000)
+    record(
+        AuditAction.SYNTHETIC_SETUP_CREATED,
+        actor=actor,
+        election=election,
+        jurisdiction=places.pop() if len(places) == 1 else Jurisdiction.nation(),
+        obj=election,
+        new=_setup_value(setup),
+    )
+    return setup

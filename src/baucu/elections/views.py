@@ -197,10 +197,8 @@ def constituency_create_in_province(
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         kind = data["contest"]
-        if kind == Contest.Kind.NA:
-            contest, _created = Contest.objects.get_or_create(
-                election=election, kind=kind, province=None, commune=None
-            )
+        if kind == Contest.Kind.NA:  # the national contest, brought into being by a province if need be
+            contest = services.ensure_contest(election, kind=kind, province=province, actor=actor)
         else:
             contest = Contest.objects.get(election=election, kind=kind, province=province)
         chosen = list(Commune.objects.filter(province=province, code__in=data.get("communes") or []))
