@@ -33,7 +33,8 @@ def election(units: None, system: Actor) -> Election:
 
 
 def _events(action: AuditAction) -> list[AuditEvent]:
-    return list(AuditEvent.objects.filter(action=action).order_by("sequence"))
+    with unscoped("test"):
+        return list(AuditEvent.objects.filter(action=action).order_by("sequence"))
 
 
 # ---------------------------------------------------------------- contests
@@ -168,7 +169,7 @@ def test_the_voting_area_import_writes_through_the_single_service_and_its_deadli
 
 
 def test_a_commune_committee_cannot_import_areas_of_another_commune(election: Election) -> None:
-    committee = make_actor(Role.COMMUNE_COMMITTEE, Jurisdiction.commune("20", "06190"), "ubbc-khac")
+    committee = make_actor(Role.COMMUNE_COMMITTEE, Jurisdiction.commune("20", "05983"), "ubbc-khac")
     with pytest.raises(PermissionDenied):
         do_import_voting_areas(election, _rows(1), file="kvbp.csv", justification=LATE, actor=committee)
     with unscoped("test"):
@@ -203,7 +204,7 @@ def test_the_bulk_setup_is_for_synthetic_test_elections_only(election: Election,
         services.do_create_synthetic_setup(
             synthetic, services.SyntheticSetup(voting_areas=[real]), actor=system
         )
-    committee = make_actor(Role.COMMUNE_COMMITTEE, Jurisdiction.commune("20", "06190"), "ubbc-khac-2")
+    committee = make_actor(Role.COMMUNE_COMMITTEE, Jurisdiction.commune("20", "05983"), "ubbc-khac-2")
     area.election = synthetic
     with pytest.raises(PermissionDenied):
         services.do_create_synthetic_setup(
