@@ -4,8 +4,9 @@ Real: the 3 NA constituencies of Lạng Sơn (seats 3 + 2 + 2, NEC Res. 85) and 
 the whole country in the reference election. Synthetic, and labelled so (``is_synthetic``): the 13
 provincial-council constituencies (50 seats), commune council sizes from a synthetic population through
 the law core's formula (Law 72/2025 Art. 30), about 1,500 voting areas, commune-council constituencies
-and the members of every Committee, Board and Team. Deterministic; loaded in one transaction with
-bulk inserts; a second run changes nothing.
+and the members of every Committee, Board and Team. Deterministic; loaded in one transaction through
+the services (the synthetic rows by the bulk ``do_create_synthetic_setup``, one audit event listing
+them); a second run changes nothing.
 """
 
 from __future__ import annotations
