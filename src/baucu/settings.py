@@ -48,6 +48,11 @@ INSTALLED_APPS = [
     "baucu.elections",
     "baucu.voters",
     "baucu.reports",
+    # Background jobs (issue 10): before django_tasks_db so that its ``db_worker`` command is ours
+    # (the library's worker plus stale-job recovery and a heartbeat, see baucu/jobs/worker.py).
+    "baucu.jobs",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -122,6 +127,14 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = not PRODUCTION
 FILE_STORE_DIR = Path(os.environ.get("BAUCU_FILE_STORE", VAR_DIR / "files"))
+
+# Background jobs (issue 10): a queue in the database itself (django-tasks-db), so that SQLite and
+# PostgreSQL need nothing more; ``baucu db_worker`` runs them (docs/architecture.md "Background jobs").
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# A worker whose heartbeat is older than this is taken for dead (the heartbeat may stall while a long
+# SQLite write holds the database; a worker on this host whose process is gone is dead at once).
+JOBS_WORKER_STALE_AFTER_SECONDS = int(os.environ.get("BAUCU_JOBS_WORKER_STALE_AFTER", "600"))
+JOBS_HEARTBEAT_SECONDS = 10
 
 LOGIN_URL = "/login/"
 # Accounts (issue 4): our own user model; roles and jurisdictions live in accounts.RoleAssignment.

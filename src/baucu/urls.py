@@ -6,5 +6,6 @@ urlpatterns = [
     path("bo/bau-cu/", include("baucu.elections.urls")),
     path("bo/", include("baucu.backoffice.urls")),
     path("bo/", include("baucu.voters.urls")),
+    path("bo/", include("baucu.jobs.urls")),
     path("", include("baucu.public.urls")),
 ]

@@ -67,6 +67,11 @@ class AuditAction(IntEnum):
     PRINTOUTS_SWEPT = 8003
     # 9000–9999 system
     DEMO_LOADED = 9001
+    # 9010–9019 background jobs (issue 10): queued, finished, run again after their worker died
+    JOB_QUEUED = 9010
+    JOB_SUCCEEDED = 9011
+    JOB_FAILED = 9012
+    JOB_REQUEUED = 9013
 
 
 DESCRIPTIONS: dict[AuditAction, tuple[str, str]] = {
@@ -132,6 +137,13 @@ DESCRIPTIONS: dict[AuditAction, tuple[str, str]] = {
         "Cached printouts no longer used deleted",
     ),
     AuditAction.DEMO_LOADED: ("Nạp dữ liệu trình diễn", "Demo data loaded"),
+    AuditAction.JOB_QUEUED: ("Đưa công việc vào hàng đợi xử lý nền", "Background job queued"),
+    AuditAction.JOB_SUCCEEDED: ("Công việc chạy nền hoàn thành", "Background job succeeded"),
+    AuditAction.JOB_FAILED: ("Công việc chạy nền không thành công", "Background job failed"),
+    AuditAction.JOB_REQUEUED: (
+        "Chạy lại công việc nền sau khi tiến trình xử lý dừng đột ngột",
+        "Background job queued again after its worker died",
+    ),
 }
 
 

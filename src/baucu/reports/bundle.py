@@ -14,7 +14,7 @@ import multiprocessing
 import os
 import zipfile
 from collections.abc import Callable, Sequence
-from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures import Executor, ProcessPoolExecutor, as_completed
 
 from baucu.reports.documents import VoterList
 from baucu.reports.voter_card import voter_cards_pdf
@@ -50,23 +50,43 @@ def _default_workers(voter_lists: Sequence[VoterList]) -> int:
     return max(1, min(os.cpu_count() or 1, len(voter_lists)))
 
 
-def commune_lists_zip(voter_lists: Sequence[VoterList], *, workers: int | None = None) -> bytes:
-    """The zip; ``workers`` processes render the PDFs (default: one per core for a large commune)."""
+Progress = Callable[[int, int], None]  # (files done, files in all)
+
+
+def _no_progress(done: int, total: int) -> None:
+    pass
+
+
+def commune_lists_zip(
+    voter_lists: Sequence[VoterList], *, workers: int | None = None, progress: Progress = _no_progress
+) -> bytes:
+    """The zip; ``workers`` processes render the PDFs (default: one per core for a large commune).
+
+    ``progress(done, total)`` is called as the files are rendered (two PDFs per area and the workbook).
+    """
     workers = _default_workers(voter_lists) if workers is None else workers
     jobs: list[tuple[str, Callable[[VoterList], bytes], VoterList]] = []
     for voter_list in voter_lists:
         folder = area_folder(voter_list.place.area_number)
         jobs.append((f"{folder}/{LIST_PDF}", voter_list_pdf, voter_list))
         jobs.append((f"{folder}/{CARDS_PDF}", voter_cards_pdf, voter_list))
+    total = len(jobs) + 1
+    progress(0, total)
     if workers > 1:
         with _executor(workers) as pool:
             futures = [pool.submit(render, data) for _, render, data in jobs]
+            for done, _ in enumerate(as_completed(futures), start=1):
+                progress(done, total)
             files = [future.result() for future in futures]
     else:
-        files = [render(data) for _, render, data in jobs]
+        files = []
+        for done, (_, render, data) in enumerate(jobs, start=1):
+            files.append(render(data))
+            progress(done, total)
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for (name, _, _), content in zip(jobs, files, strict=True):
             archive.writestr(name, content)
         archive.writestr(WORKBOOK, voter_list_xlsx(voter_lists))
+    progress(total, total)
     return out.getvalue()

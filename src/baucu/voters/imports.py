@@ -312,6 +312,12 @@ def _fail(record: VoterImport, exc: VoterImportError, actor: Actor) -> None:
         )
 
 
+def do_fail_voter_import(record: VoterImport, reason: str, *, actor: Actor) -> None:
+    """Record an import that ended without running to the end (its background worker died)."""
+    problem = ImportProblem(record.source_name, None, "", "", "abandoned", reason)
+    _fail(record, VoterImportError([problem]), actor)
+
+
 def _stored_summary(summary: dict[str, Any]) -> dict[str, Any]:
     """summary.json without the personal ids it lists (those stay in the lists themselves)."""
     stored = json.loads(json.dumps(summary, default=str))

@@ -11,10 +11,13 @@ are not printed; a voter with a certificate to vote elsewhere stays on the list 
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from django.utils import timezone
 
+from baucu.accounts.permissions import Permission
 from baucu.accounts.scoping import unscoped
 from baucu.elections.models import VotingArea
 from baucu.reports.documents import Place, VoterLine, VoterList
@@ -22,6 +25,33 @@ from baucu.reports.documents import VoteElsewhereCertificate as VoteElsewhereCer
 from baucu.reports.vietnamese import vi_date
 from baucu.voters.models import Voter
 from baucu.voters.models.changes import VoteElsewhereCertificate
+
+if TYPE_CHECKING:
+    from baucu.accounts.actor import Actor
+    from baucu.elections.models import Election
+    from baucu.units.models import Commune
+
+# The columns of a voter the printouts read.
+PRINTED_FIELDS = [
+    "seq",
+    "full_name",
+    "birth_date",
+    "birth_year",
+    "gender",
+    "personal_id",
+    "ethnicity",
+    "residence_group",
+    "permanent_residence",
+    "temporary_residence",
+    "basis",
+    "votes_na",
+    "votes_provincial",
+    "votes_commune",
+    "status",
+    "note",
+    "temporary_since",
+    "voting_area_id",
+]
 
 VOTING_ELSEWHERE_NOTE = "Bỏ phiếu ở nơi khác"
 TEMPORARY_SINCE_NOTE = "Tạm trú từ {}"  # Form 31 note: the start of temporary residence ([2.6])
@@ -147,3 +177,23 @@ def certificate_of(certificate: VoteElsewhereCertificate) -> VoteElsewhereCertif
         issued_on=timezone.localdate(certificate.issued_at),
         commune_short_name=commune.short_name,
     )
+
+
+def commune_voter_lists(actor: Actor, commune: Commune, election: Election) -> list[VoterList]:
+    """Form 31 data of every voting area of ``commune`` in ``election``, as ``actor`` may export them."""
+    areas = list(
+        VotingArea.objects.for_actor(actor)
+        .filter(commune=commune, election=election)
+        .select_related("election", "commune__province")
+        .order_by("number")
+    )
+    by_area: dict[int, list[Voter]] = defaultdict(list)
+    voters = (
+        Voter.objects.for_actor(actor, Permission.EXPORT_PERSONAL_DATA)
+        .filter(voting_area__in=areas)
+        .exclude(status=Voter.Status.REMOVED)
+        .only(*PRINTED_FIELDS)
+    )
+    for voter in voters:
+        by_area[voter.voting_area_id].append(voter)
+    return [voter_list_of(area, by_area[area.pk]) for area in areas]

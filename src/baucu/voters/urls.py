@@ -11,11 +11,12 @@ urlpatterns = [
     path("xa/<str:commune_code>/cu-tri/khieu-nai/", change_views.complaints, name="complaints"),
 ]
 
-# Printouts (issue 6): Form 31 voter list (PDF, XLSX), Form 10 voter cards, a commune's zip.
+# Printouts (issue 6): Form 31 voter list (PDF, XLSX), Form 10 voter cards, a commune's zip
+# (built by a background job: this is its page).
 from baucu.voters.views import printouts  # noqa: E402
 
 urlpatterns += [
-    path("xa/<str:commune_code>/cu-tri/tai-ve.zip", printouts.commune_zip_view, name="commune_zip"),
+    path("xa/<str:commune_code>/cu-tri/tai-ve/", printouts.commune_zip_view, name="commune_zip"),
     path(
         "xa/<str:commune_code>/cu-tri/<int:voting_area_id>/mau-31.pdf",
         printouts.voter_list_pdf_view,

@@ -1,7 +1,16 @@
-"""``baucu demo``: create the database, load the Lạng Sơn 2026 demo, print logins, serve."""
+"""``baucu demo``: create the database, load the Lạng Sơn 2026 demo, print logins, serve.
+
+Serving starts two processes with one command: the web server (in this process) and the background
+worker (``baucu db_worker`` as a child process, stopped when the server stops), so imports and printout
+bundles started in the demo run.
+"""
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from django.core.management import call_command
@@ -34,4 +43,23 @@ class Command(BaseCommand):
             for role, username, password in accounts:
                 self.stdout.write(f"  {role:<45} {username:<24} {password}")
         if not options["no_serve"]:
-            call_command("runserver", f"127.0.0.1:{options['port']}", use_reloader=False)
+            with background_worker(self.stdout):
+                call_command("runserver", f"127.0.0.1:{options['port']}", use_reloader=False)
+
+
+@contextmanager
+def background_worker(stdout: Any) -> Iterator[subprocess.Popen[bytes]]:
+    """``baucu db_worker`` as a child process for as long as the block runs."""
+    worker = subprocess.Popen(
+        [sys.executable, "-m", "baucu.cli", "db_worker", "--interval", "1", "--verbosity", "0"]
+    )
+    stdout.write(f"background worker started (process {worker.pid})")
+    try:
+        yield worker
+    finally:
+        worker.terminate()  # SIGTERM: the worker finishes the task it runs, then exits
+        try:
+            worker.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            worker.kill()
+            worker.wait()

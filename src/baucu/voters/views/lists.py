@@ -5,15 +5,16 @@ before anything else, so another jurisdiction's object is a 404 for any method. 
 birth dates are shown only to roles with ``read_personal_data`` (``can_see_personal_data``), and each
 page that shows them is recorded with ``record_personal_data_access``; others see them masked.
 
-The import runs in a background thread (``RUN_IN_THREAD``; tests run it inline) and the progress page
-refreshes itself with a ``<meta http-equiv="refresh">`` (no script: the CSP forbids inline scripts).
+The import runs as a background job (``baucu.jobs``, run by ``baucu db_worker``): the upload is saved
+in the file store, the ``VoterImport`` record and the job are created in one transaction, and a second
+import of the same election and province is refused while one is queued or running. The progress page
+reads the job's row and refreshes itself with a ``<meta http-equiv="refresh">`` (no script: the CSP
+forbids inline scripts), so it survives a reload and a restart of the web server.
 """
 
 from __future__ import annotations
 
-import threading
 import uuid
-from contextlib import suppress
 from pathlib import Path
 
 from django import forms
@@ -21,10 +22,11 @@ from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db import connections
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from baucu.accounts.actor import Actor
@@ -36,12 +38,13 @@ from baucu.accounts.session import actor_for
 from baucu.audit.events import record_personal_data_access
 from baucu.elections.models import Election
 from baucu.elections.queries import elections_for_actor
-from baucu.units.models import Commune, Province
+from baucu.jobs.models import Job
+from baucu.jobs.services import JobAlreadyActiveError, do_start_job
+from baucu.units.models import Commune
 from baucu.voters import queries
-from baucu.voters.imports import VoterImportError, do_import_voter_extract, may_import, start_voter_import
+from baucu.voters.imports import may_import, start_voter_import
 from baucu.voters.models import Voter, VoterImport
 
-RUN_IN_THREAD = True
 PAGE_SIZE = 500
 MASKED_DATE = "••/••/••••"
 EXTRACT_SUFFIXES = (".csv", ".parquet", ".xlsx")
@@ -123,19 +126,6 @@ class ExtractForm(forms.Form):
         return upload
 
 
-def _import_in_background(record_id: int, province_code: str, path: Path, actor: Actor) -> None:
-    try:
-        record = VoterImport._base_manager.select_related("election", "province").get(pk=record_id)
-        province = Province.objects.get(code=province_code)
-        # A refusal is kept on the record (status failed, error) for the progress page.
-        with suppress(VoterImportError):
-            do_import_voter_extract(record.election, province, path, actor=actor, voter_import=record)
-    finally:
-        path.unlink(missing_ok=True)
-        if RUN_IN_THREAD:
-            connections.close_all()
-
-
 @login_required
 def import_page(request: HttpRequest, province_code: str) -> HttpResponse:
     actor = actor_for(request)
@@ -152,17 +142,29 @@ def import_page(request: HttpRequest, province_code: str) -> HttpResponse:
         with path.open("wb") as handle:
             for chunk in upload.chunks():
                 handle.write(chunk)
-        record = start_voter_import(form.cleaned_data["election"], province, upload.name, actor=actor)
-        if RUN_IN_THREAD:
-            threading.Thread(
-                target=_import_in_background,
-                args=(record.pk, province.code, path, actor),
-                name=f"voter-import-{record.pk}",
-                daemon=True,
-            ).start()
+        election = form.cleaned_data["election"]
+        try:
+            with transaction.atomic():
+                record = start_voter_import(election, province, upload.name, actor=actor)
+                do_start_job(
+                    Job.Kind.VOTER_IMPORT,
+                    actor=actor,
+                    province=province,
+                    election=election,
+                    params={"voter_import_id": record.pk, "upload": str(path)},
+                )
+        except JobAlreadyActiveError as exc:
+            path.unlink(missing_ok=True)
+            form.add_error(
+                None,
+                gettext(
+                    "An import of this election's lists for this province is already queued or running "
+                    "(job #%(job)s): wait for it to finish."
+                )
+                % {"job": exc.job.pk},
+            )
         else:
-            _import_in_background(record.pk, province.code, path, actor)
-        return HttpResponseRedirect(reverse("voters:import_progress", args=[province.code, record.pk]))
+            return HttpResponseRedirect(reverse("voters:import_progress", args=[province.code, record.pk]))
     context = {"province": province, "form": form, "imports": queries.province_imports(actor, province)[:20]}
     return render(request, "voters/import.html", context)
 
@@ -174,10 +176,13 @@ def import_progress(request: HttpRequest, province_code: str, voter_import_id: i
     record = queries.access_voter_import_by_id(actor, voter_import_id)
     if record.province_id != province.code:
         raise Http404("voter import")
+    jobs = Job.objects.for_actor(actor).filter(kind=Job.Kind.VOTER_IMPORT)
+    job = jobs.filter(params__voter_import_id=record.pk).first()
     context = {
         "province": province,
         "record": record,
-        "running": record.status == VoterImport.Status.RUNNING,
+        "job": job,
+        "running": record.status == VoterImport.Status.RUNNING or (job is not None and job.is_active),
         "rejected": queries.rejected_rows(record),
         "problems": [line for line in record.error.splitlines() if line.strip()],
     }

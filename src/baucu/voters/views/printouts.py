@@ -1,19 +1,22 @@
 """Downloads of the printed voter lists (Form 31), voter cards (Form 10), a commune's zip, and the
 certificate to vote elsewhere (Form 11).
 
-Every file holds identity numbers unmasked, so it needs EXPORT_PERSONAL_DATA (the commune People's
-Committee compiles and prints the lists, Art. 31–32) and each download is recorded as a personal-data
-export with the number of voters. The commune and the voting area are read through the scoped
+The commune's ZIP is built by a background job (``baucu.voters.tasks``); its page here starts it and
+shows its progress. Every file holds identity numbers unmasked, so it needs EXPORT_PERSONAL_DATA (the
+commune People's Committee compiles and prints the lists, Art. 31–32) and each download is recorded as
+a personal-data export with the number of voters. The commune and the voting area are read through the scoped
 ``access`` helpers before anything else, so another commune's area is a 404 for any method.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Callable
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
 
 from baucu.accounts.actor import Actor
 from baucu.accounts.jurisdiction import Jurisdiction
@@ -21,42 +24,23 @@ from baucu.accounts.permissions import Permission
 from baucu.accounts.queries import access_commune_by_code
 from baucu.accounts.session import actor_for
 from baucu.audit.events import record_personal_data_access
-from baucu.elections.models import VotingArea
+from baucu.elections.models import Election, VotingArea
 from baucu.elections.queries import access_election_by_id
-from baucu.reports.bundle import commune_lists_zip
+from baucu.jobs.models import Job
+from baucu.jobs.queries import a_worker_is_alive, may_download
+from baucu.jobs.services import JobAlreadyActiveError, do_start_job
 from baucu.reports.documents import VoterList
 from baucu.reports.vote_elsewhere import vote_elsewhere_pdf
 from baucu.reports.voter_card import voter_cards_pdf
 from baucu.reports.voter_list import voter_list_pdf, voter_list_xlsx
 from baucu.units.models import Commune
 from baucu.voters.models import VoteElsewhereCertificate, Voter
-from baucu.voters.printout_data import certificate_of, voter_list_of
+from baucu.voters.printout_data import PRINTED_FIELDS, certificate_of, voter_list_of
 
 PDF = "application/pdf"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 ZIP = "application/zip"
 ELECTION_PARAM = "bau-cu"  # ?bau-cu=<id> picks the election; default: the latest one with areas here
-
-_PRINTED_FIELDS = [
-    "seq",
-    "full_name",
-    "birth_date",
-    "birth_year",
-    "gender",
-    "personal_id",
-    "ethnicity",
-    "residence_group",
-    "permanent_residence",
-    "temporary_residence",
-    "basis",
-    "votes_na",
-    "votes_provincial",
-    "votes_commune",
-    "status",
-    "note",
-    "temporary_since",
-    "voting_area_id",
-]
 
 
 def _exporter(request: HttpRequest, commune_code: str) -> tuple[Actor, Commune]:
@@ -77,7 +61,7 @@ def _area_list(actor: Actor, commune: Commune, voting_area_id: int) -> tuple[Vot
         Voter.objects.for_actor(actor, Permission.EXPORT_PERSONAL_DATA)
         .filter(voting_area=area)
         .exclude(status=Voter.Status.REMOVED)
-        .only(*_PRINTED_FIELDS)
+        .only(*PRINTED_FIELDS)
     )
     return area, voter_list_of(area, voters)
 
@@ -129,48 +113,53 @@ voter_cards_view = _area_download(voter_cards_pdf, "voter cards (Form 10), PDF",
 
 @login_required
 def commune_zip_view(request: HttpRequest, commune_code: str) -> HttpResponse:
-    """All voting areas of the commune in one click: Form 31 PDF and Form 10 PDF per area, one XLSX."""
+    """All voting areas of the commune in one ZIP: Form 31 PDF and Form 10 PDF per area, one XLSX.
+
+    Rendering takes minutes for a large commune, so a POST starts a background job (one at a time per
+    commune and election) and the page shows its progress; the file is downloaded from the job.
+    """
     actor, commune = _exporter(request, commune_code)
-    areas = (
-        VotingArea.objects.for_actor(actor)
-        .filter(commune=commune)
-        .select_related("election", "commune__province")
-    )
-    chosen = request.GET.get(ELECTION_PARAM, "")
-    if chosen.isdigit():
-        areas = areas.filter(election=access_election_by_id(actor, int(chosen)))
-    else:
-        latest = (
-            areas.order_by("-election__day", "-election_id").values_list("election_id", flat=True).first()
-        )
-        areas = areas.filter(election_id=latest or 0)  # none yet: no areas, a 404 below
-    area_list = list(areas.order_by("number"))
-    if not area_list:
-        raise Http404("voting areas")
+    election = _bundle_election(actor, commune, request.GET.get(ELECTION_PARAM, ""))
+    here = f"{reverse('voters:commune_zip', args=[commune.code])}?{ELECTION_PARAM}={election.pk}"
+    if request.method == "POST":
+        try:
+            do_start_job(
+                Job.Kind.COMMUNE_PRINTOUTS,
+                actor=actor,
+                province=commune.province,
+                commune=commune,
+                election=election,
+            )
+        except JobAlreadyActiveError as exc:
+            messages.info(request, exc.args[0])
+        return HttpResponseRedirect(here)
     if request.method not in ("GET", "HEAD"):
-        return HttpResponseNotAllowed(["GET", "HEAD"])
-    by_area: dict[int, list[Voter]] = defaultdict(list)
-    voters = (
-        Voter.objects.for_actor(actor, Permission.EXPORT_PERSONAL_DATA)
-        .filter(voting_area__in=area_list)
-        .exclude(status=Voter.Status.REMOVED)
-        .only(*_PRINTED_FIELDS)
+        return HttpResponseNotAllowed(["GET", "HEAD", "POST"])
+    jobs = list(
+        Job.objects.for_actor(actor).filter(
+            kind=Job.Kind.COMMUNE_PRINTOUTS, commune=commune, election=election
+        )[:5]
     )
-    for voter in voters:
-        by_area[voter.voting_area_id].append(voter)
-    voter_lists = [voter_list_of(area, by_area[area.pk]) for area in area_list]
-    content = commune_lists_zip(voter_lists)
-    count = sum(len(v.lines) for v in voter_lists)
-    _log(
-        actor,
-        commune,
-        "voter lists and cards of the commune (Forms 31, 10), zip",
-        "commune",
-        commune.code,
-        count,
-    )
-    election_id = area_list[0].election_id
-    return _download(content, ZIP, f"danh-sach-cu-tri-{commune.code}-bau-cu-{election_id}.zip")
+    context = {
+        "commune": commune,
+        "election": election,
+        "jobs": [(job, may_download(actor, job)) for job in jobs],
+        "active": any(job.is_active for job in jobs),
+        "no_worker": any(job.status == Job.Status.QUEUED for job in jobs) and not a_worker_is_alive(),
+    }
+    return render(request, "voters/commune_zip.html", context)
+
+
+def _bundle_election(actor: Actor, commune: Commune, chosen: str) -> Election:
+    """``?bau-cu=<id>``, or the latest election with voting areas in the commune; 404 if it has none."""
+    areas = VotingArea.objects.for_actor(actor).filter(commune=commune)
+    if chosen.isdigit():
+        election = access_election_by_id(actor, int(chosen))
+        areas = areas.filter(election=election)
+    latest = areas.order_by("-election__day", "-election_id").select_related("election").first()
+    if latest is None:
+        raise Http404("voting areas")
+    return latest.election
 
 
 @login_required
