@@ -22,6 +22,8 @@ from baucu.accounts.testing import ensure_commune, make_actor
 from baucu.audit.actions import AuditAction
 from baucu.audit.models import AuditEvent
 from baucu.elections.models import Election, VotingArea
+from baucu.jobs.models import Job
+from baucu.jobs.worker import run_queued_jobs
 from baucu.units.models import Commune
 from baucu.voters.models import VoteElsewhereCertificate, Voter
 
@@ -139,10 +141,29 @@ def test_form_31_xlsx_and_form_10_cards_download(
 
 
 def test_commune_zip_holds_every_area_of_the_commune_only(
-    peoples_committee_a: Actor, areas: dict[str, VotingArea], commune_a: Commune
+    peoples_committee_a: Actor,
+    areas: dict[str, VotingArea],
+    commune_a: Commune,
+    tmp_path: Path,
+    settings: object,
 ) -> None:
-    response = _client(peoples_committee_a).get(f"/bo/xa/{commune_a.code}/cu-tri/tai-ve.zip")
+    settings.FILE_STORE_DIR = tmp_path  # type: ignore[attr-defined]
+    client = _client(peoples_committee_a)
+    page = f"/bo/xa/{commune_a.code}/cu-tri/tai-ve/"
+    started = client.post(page)
+    assert started.status_code == 302
+    job, _ = client.get(started["Location"]).context["jobs"][0]
+    assert job.status == Job.Status.QUEUED
+    assert run_queued_jobs() == 1
+    done = client.get(started["Location"])
+    assert done.context["jobs"][0][0].status == Job.Status.SUCCEEDED
+    download = f"/bo/cong-viec/{job.pk}/tai-ve/"
+    assert download in done.content.decode()
+    assert _exports() == []  # built, not yet downloaded
+    response = client.get(download)
     assert response.status_code == 200
+    assert response["Cache-Control"] == "no-store"
+    assert f"danh-sach-cu-tri-{commune_a.code}-bau-cu-" in response["Content-Disposition"]
     archive = zipfile.ZipFile(io.BytesIO(response.content))
     assert {name.split("/")[0] for name in archive.namelist()} == {
         "khu-vuc-bo-phieu-01",
@@ -165,7 +186,7 @@ def test_another_communes_area_is_a_404_and_nothing_is_logged(
         f"/bo/xa/{commune_a.code}/cu-tri/{b1}/mau-31.pdf",  # B's area under A's code
         f"/bo/xa/{commune_a.code}/cu-tri/{b1}/mau-31.xlsx",
         f"/bo/xa/{commune_a.code}/cu-tri/{b1}/the-cu-tri.pdf",
-        f"/bo/xa/{commune_b.code}/cu-tri/tai-ve.zip",
+        f"/bo/xa/{commune_b.code}/cu-tri/tai-ve/",
     ):
         assert client.get(url).status_code == 404, url
         assert client.post(url).status_code == 404, url

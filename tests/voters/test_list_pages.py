@@ -17,10 +17,11 @@ from baucu.accounts.testing import ensure_commune, make_actor
 from baucu.audit.actions import AuditAction
 from baucu.audit.models import AuditEvent
 from baucu.elections.models import Election, VotingArea
+from baucu.jobs.models import Job
+from baucu.jobs.worker import run_queued_jobs
 from baucu.units.models import Province
 from baucu.voters.imports import do_import_voter_extract
 from baucu.voters.models import Voter, VoterImport
-from baucu.voters.views import lists as list_views
 
 pytestmark = pytest.mark.django_db
 
@@ -93,10 +94,7 @@ def test_another_communes_lists_are_404(loaded: Election) -> None:
     assert web.get(f"/bo/xa/{other.code}/cu-tri/{_area(loaded).pk}/").status_code == 404
 
 
-def test_import_page_uploads_and_shows_progress(
-    election: Election, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, settings: object
-) -> None:
-    monkeypatch.setattr(list_views, "RUN_IN_THREAD", False)
+def test_import_page_uploads_and_shows_progress(election: Election, tmp_path: Path, settings: object) -> None:
     settings.FILE_STORE_DIR = tmp_path / "files"  # type: ignore[attr-defined]
     committee = make_actor(Role.PROVINCIAL_COMMITTEE, Jurisdiction.province("20"))
     web = _client(committee)
@@ -104,7 +102,22 @@ def test_import_page_uploads_and_shows_progress(
     with extract(tmp_path).open("rb") as f:
         response = web.post("/bo/tinh/20/cu-tri/nhap/", {"election": election.pk, "file": f})
     assert response.status_code == 302
+    # Queued: the page shows the job waiting, and refreshes itself.
+    queued = web.get(response["Location"])
+    job: Job = queued.context["job"]
+    assert job.status == Job.Status.QUEUED
+    assert b'http-equiv="refresh"' in queued.content
+    assert b"<progress" in queued.content
+    # A second import of the same election and province is refused while the first is queued.
+    with extract(tmp_path).open("rb") as f:
+        again = web.post("/bo/tinh/20/cu-tri/nhap/", {"election": election.pk, "file": f})
+    assert again.status_code == 200
+    assert f"#{job.pk}" in again.content.decode()
+    with unscoped("test"):
+        assert VoterImport.objects.count() == 1
+    assert run_queued_jobs() == 1
     progress = web.get(response["Location"])
+    assert progress.context["job"].status == Job.Status.SUCCEEDED
     record: VoterImport = progress.context["record"]
     assert record.status == VoterImport.Status.SUCCEEDED
     assert record.voters_listed == 5
@@ -120,7 +133,7 @@ def test_commune_committee_cannot_open_the_province_import(election: Election) -
 
 # Links between the pages: printouts only for roles that may export personal data (the download views
 # require EXPORT_PERSONAL_DATA), the list-change pages for roles that may open them (READ_PERSONAL_DATA).
-PRINTOUTS = ("mau-31.pdf", "mau-31.xlsx", "the-cu-tri.pdf", "tai-ve.zip")
+PRINTOUTS = ("mau-31.pdf", "mau-31.xlsx", "the-cu-tri.pdf", "cu-tri/tai-ve/")
 CHANGES = ("cu-tri/thay-doi/", "cu-tri/giay-chung-nhan/", "cu-tri/khieu-nai/")
 
 
@@ -143,7 +156,7 @@ def test_list_pages_link_printouts_and_list_changes_for_the_peoples_committee(lo
     for target in (*PRINTOUTS, *CHANGES):
         assert target in commune_html, target
     assert f"/bo/xa/{A}/cu-tri/{area.pk}/mau-31.pdf" in commune_html
-    assert f"tai-ve.zip?bau-cu={loaded.pk}" in commune_html
+    assert f"cu-tri/tai-ve/?bau-cu={loaded.pk}" in commune_html
     area_html = _html(committee, f"/bo/xa/{A}/cu-tri/{area.pk}/")
     for target in (*PRINTOUTS[:3], *CHANGES):
         assert target in area_html, target
