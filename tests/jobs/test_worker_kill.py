@@ -38,7 +38,7 @@ SRC = HERE.parent.parent / "src"
 
 
 @pytest.fixture(autouse=True)
-def test_kinds(monkeypatch: pytest.MonkeyPatch) -> None:
+def registered_test_kinds(monkeypatch: pytest.MonkeyPatch) -> None:
     for kind, spec in TEST_KINDS.items():
         monkeypatch.setitem(KINDS, kind, spec)
 

@@ -176,6 +176,32 @@ def test_commune_zip_holds_every_area_of_the_commune_only(
     assert event.new_value["count"] == 4  # commune B's voter is not in it
 
 
+def test_a_second_zip_of_the_same_commune_is_refused_while_one_is_queued_and_readers_cannot_download(
+    peoples_committee_a: Actor,
+    areas: dict[str, VotingArea],
+    commune_a: Commune,
+    tmp_path: Path,
+    settings: object,
+) -> None:
+    settings.FILE_STORE_DIR = tmp_path  # type: ignore[attr-defined]
+    client = _client(peoples_committee_a)
+    page = f"/bo/xa/{commune_a.code}/cu-tri/tai-ve/"
+    client.post(page)
+    again = client.post(page, follow=True)
+    first, _ = again.context["jobs"][0]
+    assert f"Công việc giống hệt (#{first.pk}) đang chờ hoặc đang chạy" in again.content.decode()
+    assert len(again.context["jobs"]) == 1  # refused: still one job
+    assert b"disabled" in again.content  # the button waits for the running job
+    run_queued_jobs()
+    job, _ = client.get(page).context["jobs"][0]
+    observer = make_actor(Role.OBSERVER, Jurisdiction.commune("20", commune_a.code), "observer-a")
+    reader = _client(observer)
+    assert reader.get(f"/bo/cong-viec/{job.pk}/").status_code == 200  # may see that it ran
+    assert f"/bo/cong-viec/{job.pk}/tai-ve/" not in reader.get(f"/bo/cong-viec/{job.pk}/").content.decode()
+    assert reader.get(f"/bo/cong-viec/{job.pk}/tai-ve/").status_code == 403  # but not the personal data
+    assert _exports() == []
+
+
 def test_another_communes_area_is_a_404_and_nothing_is_logged(
     peoples_committee_a: Actor, areas: dict[str, VotingArea], commune_a: Commune, commune_b: Commune
 ) -> None:

@@ -17,6 +17,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import gettext
 
 from baucu.accounts.actor import Actor
 from baucu.accounts.jurisdiction import Jurisdiction
@@ -131,7 +132,8 @@ def commune_zip_view(request: HttpRequest, commune_code: str) -> HttpResponse:
                 election=election,
             )
         except JobAlreadyActiveError as exc:
-            messages.info(request, exc.args[0])
+            text = gettext("The same job (#%(job)s) is already queued or running: wait for it to finish.")
+            messages.info(request, text % {"job": exc.job.pk})
         return HttpResponseRedirect(here)
     if request.method not in ("GET", "HEAD"):
         return HttpResponseNotAllowed(["GET", "HEAD", "POST"])
