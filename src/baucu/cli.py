@@ -41,6 +41,7 @@ PURE: tuple[PureCommand, ...] = (
 CAPABILITIES: dict[str, str] = {
     "demo": "Foundation",
     "compilemessages_if_needed": "Foundation",
+    "db_worker": "Foundation",
     "units": "Administrative units",
     "law": "Statute (pure law core)",
     "results": "Results",

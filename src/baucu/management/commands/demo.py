@@ -7,6 +7,7 @@ bundles started in the demo run.
 
 from __future__ import annotations
 
+import signal
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -49,17 +50,29 @@ class Command(BaseCommand):
 
 @contextmanager
 def background_worker(stdout: Any) -> Iterator[subprocess.Popen[bytes]]:
-    """``baucu db_worker`` as a child process for as long as the block runs."""
+    """``baucu db_worker`` as a child process for as long as the block runs.
+
+    The worker gets a session of its own, so Ctrl-C in the terminal reaches only the server; leaving
+    the block (Ctrl-C, or SIGTERM, turned into an exit here) stops the worker with one SIGTERM, which
+    lets it finish the job it is running (30 s at most; a job cut short is recovered at the next start).
+    """
     worker = subprocess.Popen(
-        [sys.executable, "-m", "baucu.cli", "db_worker", "--interval", "1", "--verbosity", "0"]
+        [sys.executable, "-m", "baucu.cli", "db_worker", "--interval", "1", "--verbosity", "0"],
+        start_new_session=True,
     )
     stdout.write(f"background worker started (process {worker.pid})")
+    previous = signal.signal(signal.SIGTERM, _exit)
     try:
         yield worker
     finally:
+        signal.signal(signal.SIGTERM, previous)
         worker.terminate()  # SIGTERM: the worker finishes the task it runs, then exits
         try:
             worker.wait(timeout=30)
         except subprocess.TimeoutExpired:
             worker.kill()
             worker.wait()
+
+
+def _exit(signum: int, frame: Any) -> None:
+    sys.exit(0)
