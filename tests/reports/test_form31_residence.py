@@ -127,12 +127,12 @@ def test_voters_read_without_the_residence_texts_get_them_in_one_query(
     listed: tuple[VotingArea, list[Voter]], django_assert_max_num_queries: object
 ) -> None:
     """The download views read the voters with ``.only(...)``: the texts come in one query, not one each."""
-    from baucu.voters.views.printouts import _PRINTED_FIELDS
+    from baucu.voters.printout_data import PRINTED_FIELDS
 
     area, _ = listed
     with unscoped("tests"):
         area = VotingArea.objects.select_related("election", "commune__province").get(pk=area.pk)
-        voters = list(Voter.objects.filter(voting_area=area).only(*_PRINTED_FIELDS))
+        voters = list(Voter.objects.filter(voting_area=area).only(*PRINTED_FIELDS))
     with django_assert_max_num_queries(1):  # type: ignore[operator]
         lines = voter_list_of(area, voters).lines
     assert [line.permanent_residence.split(",")[0] for line in lines] == ["Khối 5", "Thôn Nà"]
