@@ -84,9 +84,16 @@ def test_libraries_commands_are_listed_under_their_own_heading(monkeypatch):
     }
     monkeypatch.setattr("django.core.management.get_commands", lambda: commands)
     groups = cli.command_groups()
-    assert groups[cli.LIBRARY_HEADINGS["django_tasks_db"]] == ["db_worker"]
+    assert "db_worker" in groups[cli.LIBRARY_HEADINGS["django_tasks_db"]]
     assert "runserver" in groups["Django"]
     assert all("runserver" not in names for heading, names in groups.items() if heading != "Django")
+
+
+def test_the_worker_is_baucus_own_and_the_librarys_other_command_keeps_its_heading():
+    """``baucu.jobs`` replaces django-tasks-db's ``db_worker`` (recovery, heartbeat); pruning stays theirs."""
+    groups = cli.command_groups()
+    assert "db_worker" in groups["Foundation"]
+    assert groups[cli.LIBRARY_HEADINGS["django_tasks_db"]] == ["prune_db_task_results"]
 
 
 def _env(tmp_path: Path) -> dict[str, str]:
